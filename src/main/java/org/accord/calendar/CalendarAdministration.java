@@ -1,0 +1,106 @@
+package org.accord.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Changes to the calendar: single days and whole holiday lists. Every change refreshes the
+ * in-memory {@link WorkingCalendar} of this instance once it is committed.
+ */
+@Service
+class CalendarAdministration {
+
+    private final SpecialDays days;
+    private final CalendarImports imports;
+    private final WorkingCalendar calendar;
+    private final TransactionOperations transactions;
+
+    CalendarAdministration(
+            SpecialDays days,
+            CalendarImports imports,
+            WorkingCalendar calendar,
+            PlatformTransactionManager transactionManager) {
+        this.days = days;
+        this.imports = imports;
+        this.calendar = calendar;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Makes {@code day} special, replacing whatever the date was before. */
+    void mark(SpecialDay day, String by) {
+        transactions.executeWithoutResult(status -> {
+            Instant now = Instant.now();
+            Optional<CalendarSpecialDay> row = days.findByDayDate(day.date());
+            if (row.isPresent()) {
+                row.get().changeTo(day, by, now);
+                days.save(row.get());
+            } else {
+                days.save(CalendarSpecialDay.of(day, by, now));
+            }
+        });
+        calendar.reload();
+    }
+
+    /** Puts {@code date} back under the weekend rule. */
+    void resetToNormal(LocalDate date) {
+        transactions.executeWithoutResult(status -> days.findByDayDate(date).ifPresent(days::delete));
+        calendar.reload();
+    }
+
+    /** What importing {@code list} would change now. */
+    ImportPlan plan(HolidayList list) {
+        if (!list.isValid()) {
+            throw new IllegalArgumentException("A list with problems cannot be planned");
+        }
+        LocalDate first = LocalDate.of(list.years().first(), 1, 1);
+        LocalDate last = LocalDate.of(list.years().last(), 12, 31);
+        List<SpecialDay> current = days.findByDayDateBetweenOrderByDayDate(first, last).stream()
+                .map(CalendarSpecialDay::toSpecialDay)
+                .toList();
+        return ImportPlan.of(list, current);
+    }
+
+    /** Applies {@code list}: it replaces the calendar of the years it covers. */
+    ImportPlan apply(HolidayList list, String source, String by) {
+        ImportPlan plan = Objects.requireNonNull(transactions.execute(status -> {
+            ImportPlan current = plan(list);
+            Instant now = Instant.now();
+            for (SpecialDay gone : current.removed()) {
+                days.findByDayDate(gone.date()).ifPresent(days::delete);
+            }
+            for (ImportPlan.Change change : current.changed()) {
+                CalendarSpecialDay row =
+                        days.findByDayDate(change.after().date()).orElseThrow();
+                row.changeTo(change.after(), by, now);
+                days.save(row);
+            }
+            days.saveAll(current.added().stream()
+                    .map(day -> CalendarSpecialDay.of(day, by, now))
+                    .toList());
+            imports.save(new CalendarImport(
+                    null,
+                    source,
+                    current.firstDate(),
+                    current.lastDate(),
+                    current.added().size(),
+                    current.changed().size(),
+                    current.removed().size(),
+                    by,
+                    now));
+            return current;
+        }));
+        calendar.reload();
+        return plan;
+    }
+
+    List<CalendarImport> recentImports() {
+        return imports.findTop20ByOrderByImportedAtDesc();
+    }
+}

@@ -1,0 +1,154 @@
+package org.accord.directory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+@Controller
+@RequestMapping("/directory")
+class DirectoryController {
+
+    /** A unit in the tree with the units under it. */
+    record Branch(UnitSummary unit, int people, List<Branch> children) {}
+
+    private final Units units;
+    private final People people;
+    private final Directory directory;
+
+    private final String homeOffice;
+
+    DirectoryController(
+            Units units,
+            People people,
+            Directory directory,
+            @Value("${accord.directory.home-office:SZFB}") String homeOffice) {
+        this.units = units;
+        this.people = people;
+        this.directory = directory;
+        this.homeOffice = homeOffice;
+    }
+
+    @ModelAttribute("activeNav")
+    String activeNav() {
+        return "directory";
+    }
+
+    @GetMapping
+    String tree(Model model, Authentication authentication) {
+        model.addAttribute("canImport", authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_STAFF") || a.getAuthority().equals("ROLE_SYSADMIN")));
+        List<Unit> active = units.findAll().stream().filter(Unit::active).toList();
+        Map<Long, Integer> headcount = new HashMap<>();
+        people.findAll().stream()
+                .filter(Person::active)
+                .forEach(person -> headcount.merge(person.unitId(), 1, Integer::sum));
+        Map<Long, List<Unit>> byParent = new HashMap<>();
+        List<Unit> roots = new ArrayList<>();
+        for (Unit unit : active) {
+            if (unit.parentId() == null) {
+                roots.add(unit);
+            } else {
+                byParent.computeIfAbsent(unit.parentId(), id -> new ArrayList<>()).add(unit);
+            }
+        }
+        model.addAttribute("branches", branches(roots, byParent, headcount));
+        model.addAttribute("leaders", directory.leaders());
+        model.addAttribute("counts", directory.counts());
+        return "directory/tree";
+    }
+
+    private static List<Branch> branches(List<Unit> level, Map<Long, List<Unit>> byParent, Map<Long, Integer> headcount) {
+        return level.stream()
+                .sorted(Comparator.comparingInt(Unit::sortOrder).thenComparing(Unit::name))
+                .map(unit -> new Branch(
+                        unit.summary(),
+                        headcount.getOrDefault(unit.id(), 0),
+                        branches(byParent.getOrDefault(unit.id(), List.of()), byParent, headcount)))
+                .toList();
+    }
+
+    @GetMapping("/units/{id}")
+    String unit(@PathVariable long id, Model model) {
+        Unit unit = units.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("unit", unit.summary());
+        model.addAttribute("lineage", lineage(unit));
+        model.addAttribute("people", people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
+                .map(Person::summary)
+                .toList());
+        model.addAttribute("children", units.findByParentIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
+                .map(Unit::summary)
+                .toList());
+        model.addAttribute("overseer", directory.overseeingLeader(id).orElse(null));
+        model.addAttribute("officeDirection", fromGeneralOffice(Party.unit(id)).orElse(null));
+        return "directory/unit";
+    }
+
+    @GetMapping("/people/{id}")
+    String person(@PathVariable long id, Model model) {
+        PersonSummary person = directory.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Unit unit = units.findById(person.unitId()).orElseThrow();
+        model.addAttribute("person", person);
+        model.addAttribute("unit", unit.summary());
+        model.addAttribute("lineage", lineage(unit));
+        model.addAttribute("overseen", person.isLeader()
+                ? units.findAll().stream()
+                        .filter(u -> u.active() && Long.valueOf(id).equals(u.overseeingLeaderId()))
+                        .sorted(Comparator.comparingInt(Unit::sortOrder))
+                        .map(Unit::summary)
+                        .toList()
+                : List.of());
+        model.addAttribute("officeDirection", fromGeneralOffice(Party.person(id)).orElse(null));
+        return "directory/person";
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+        String text = query.strip();
+        model.addAttribute("q", text);
+        if (text.isEmpty()) {
+            model.addAttribute("units", List.of());
+            model.addAttribute("people", List.of());
+            return "directory/search";
+        }
+        String pattern = "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%";
+        model.addAttribute("units", units.search(pattern, text).stream().map(Unit::summary).toList());
+        List<PersonSummary> found = people.search(pattern, text).stream().map(Person::summary).toList();
+        Map<Long, String> unitNames = new HashMap<>();
+        found.forEach(person -> unitNames.computeIfAbsent(person.unitId(),
+                unitId -> units.findById(unitId).map(u -> u.summary().displayName()).orElse("")));
+        model.addAttribute("people", found);
+        model.addAttribute("unitNames", unitNames);
+        return "directory/search";
+    }
+
+    /** The unit and everything above it, top first, for breadcrumbs. */
+    private List<UnitSummary> lineage(Unit unit) {
+        List<UnitSummary> lineage = new ArrayList<>();
+        @Nullable Unit current = unit;
+        while (current != null && lineage.size() < 50) {
+            lineage.add(0, current.summary());
+            current = current.parentId() == null ? null : units.findById(current.parentId()).orElse(null);
+        }
+        return lineage;
+    }
+
+    /** How the office running Accord addresses this party: the direction its staff see on the page. */
+    private Optional<Direction> fromGeneralOffice(Party to) {
+        return units.findByCode(homeOffice).filter(Unit::active).map(office -> directory.direction(Party.unit(office.id()), to));
+    }
+}

@@ -1,0 +1,4 @@
+package org.accord.directory;
+
+/** How large the directory is. */
+public record DirectoryCounts(long units, long people, long liaisons) {}

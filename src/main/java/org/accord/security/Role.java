@@ -1,0 +1,16 @@
+package org.accord.security;
+
+/** What an account may do. The three administrators (三员) are separate roles, never combined. */
+public enum Role {
+    LEADER,
+    STAFF,
+    LIAISON,
+    SYSADMIN,
+    SECADMIN,
+    AUDITOR;
+
+    /** Key of the role's Chinese name in the messages. */
+    public String messageKey() {
+        return "role." + name();
+    }
+}
