@@ -40,7 +40,10 @@ class DemoDirectory implements ApplicationRunner {
         if (!result.valid()) {
             throw new IllegalStateException("The demo directory does not import: " + result.errors());
         }
-        log.info("Demo directory loaded: {} units, {} people", result.units().added(), result.people().added());
+        log.info(
+                "Demo directory loaded: {} units, {} people",
+                result.units().added(),
+                result.people().added());
     }
 
     static List<DirectoryFileReader.Upload> files() throws IOException {

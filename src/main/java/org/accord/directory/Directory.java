@@ -59,7 +59,8 @@ public class Directory {
     }
 
     public DirectoryCounts counts() {
-        return new DirectoryCounts(units.countByActiveTrue(), people.countByActiveTrue(), people.countByLiaisonTrueAndActiveTrue());
+        return new DirectoryCounts(
+                units.countByActiveTrue(), people.countByActiveTrue(), people.countByLiaisonTrueAndActiveTrue());
     }
 
     /** The leader a unit's matters route to: its own overseer or the nearest one above it. */
@@ -86,9 +87,8 @@ public class Directory {
     private DirectionRule.End endOf(Party party, DirectionRule rule) {
         // Java 17: no pattern matching in switch yet.
         if (party instanceof Party.OfUnit unit) {
-            return DirectionRule.End.unit(units.findById(unit.unitId())
-                    .map(Unit::code)
-                    .orElseThrow(() -> new UnknownParty(party)));
+            return DirectionRule.End.unit(
+                    units.findById(unit.unitId()).map(Unit::code).orElseThrow(() -> new UnknownParty(party)));
         }
         Party.OfPerson person = (Party.OfPerson) party;
         Person found = people.findById(person.personId()).orElseThrow(() -> new UnknownParty(party));
@@ -108,7 +108,8 @@ public class Directory {
                 .toList();
         List<UnitRow> unitRows = all.stream()
                 .filter(Unit::active)
-                .map(unit -> UnitRow.of(unit, code(codes, unit.parentId()), code(leaderCodes, unit.overseeingLeaderId())))
+                .map(unit ->
+                        UnitRow.of(unit, code(codes, unit.parentId()), code(leaderCodes, unit.overseeingLeaderId())))
                 .toList();
         return new OrgChart(unitRows, leaders);
     }
@@ -124,7 +125,8 @@ public class Directory {
         List<UnitRow> unitRows = all.stream()
                 .filter(Unit::active)
                 .sorted(Comparator.comparingInt(Unit::sortOrder).thenComparing(Unit::code))
-                .map(unit -> UnitRow.of(unit, code(codes, unit.parentId()), code(personCodes, unit.overseeingLeaderId())))
+                .map(unit ->
+                        UnitRow.of(unit, code(codes, unit.parentId()), code(personCodes, unit.overseeingLeaderId())))
                 .toList();
         List<PersonRow> personRows = everyone.stream()
                 .filter(Person::active)

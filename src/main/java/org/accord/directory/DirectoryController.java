@@ -50,8 +50,11 @@ class DirectoryController {
 
     @GetMapping
     String tree(Model model, Authentication authentication) {
-        model.addAttribute("canImport", authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_STAFF") || a.getAuthority().equals("ROLE_SYSADMIN")));
+        model.addAttribute(
+                "canImport",
+                authentication.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_STAFF")
+                                || a.getAuthority().equals("ROLE_SYSADMIN")));
         List<Unit> active = units.findAll().stream().filter(Unit::active).toList();
         Map<Long, Integer> headcount = new HashMap<>();
         people.findAll().stream()
@@ -63,7 +66,8 @@ class DirectoryController {
             if (unit.parentId() == null) {
                 roots.add(unit);
             } else {
-                byParent.computeIfAbsent(unit.parentId(), id -> new ArrayList<>()).add(unit);
+                byParent.computeIfAbsent(unit.parentId(), id -> new ArrayList<>())
+                        .add(unit);
             }
         }
         model.addAttribute("branches", branches(roots, byParent, headcount));
@@ -72,7 +76,8 @@ class DirectoryController {
         return "directory/tree";
     }
 
-    private static List<Branch> branches(List<Unit> level, Map<Long, List<Unit>> byParent, Map<Long, Integer> headcount) {
+    private static List<Branch> branches(
+            List<Unit> level, Map<Long, List<Unit>> byParent, Map<Long, Integer> headcount) {
         return level.stream()
                 .sorted(Comparator.comparingInt(Unit::sortOrder).thenComparing(Unit::name))
                 .map(unit -> new Branch(
@@ -87,12 +92,16 @@ class DirectoryController {
         Unit unit = units.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("unit", unit.summary());
         model.addAttribute("lineage", lineage(unit));
-        model.addAttribute("people", people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
-                .map(Person::summary)
-                .toList());
-        model.addAttribute("children", units.findByParentIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
-                .map(Unit::summary)
-                .toList());
+        model.addAttribute(
+                "people",
+                people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
+                        .map(Person::summary)
+                        .toList());
+        model.addAttribute(
+                "children",
+                units.findByParentIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
+                        .map(Unit::summary)
+                        .toList());
         model.addAttribute("overseer", directory.overseeingLeader(id).orElse(null));
         model.addAttribute("officeDirection", fromGeneralOffice(Party.unit(id)).orElse(null));
         return "directory/unit";
@@ -100,19 +109,23 @@ class DirectoryController {
 
     @GetMapping("/people/{id}")
     String person(@PathVariable long id, Model model) {
-        PersonSummary person = directory.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        PersonSummary person =
+                directory.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Unit unit = units.findById(person.unitId()).orElseThrow();
         model.addAttribute("person", person);
         model.addAttribute("unit", unit.summary());
         model.addAttribute("lineage", lineage(unit));
-        model.addAttribute("overseen", person.isLeader()
-                ? units.findAll().stream()
-                        .filter(u -> u.active() && Long.valueOf(id).equals(u.overseeingLeaderId()))
-                        .sorted(Comparator.comparingInt(Unit::sortOrder))
-                        .map(Unit::summary)
-                        .toList()
-                : List.of());
-        model.addAttribute("officeDirection", fromGeneralOffice(Party.person(id)).orElse(null));
+        model.addAttribute(
+                "overseen",
+                person.isLeader()
+                        ? units.findAll().stream()
+                                .filter(u -> u.active() && Long.valueOf(id).equals(u.overseeingLeaderId()))
+                                .sorted(Comparator.comparingInt(Unit::sortOrder))
+                                .map(Unit::summary)
+                                .toList()
+                        : List.of());
+        model.addAttribute(
+                "officeDirection", fromGeneralOffice(Party.person(id)).orElse(null));
         return "directory/person";
     }
 
@@ -126,11 +139,16 @@ class DirectoryController {
             return "directory/search";
         }
         String pattern = "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%";
-        model.addAttribute("units", units.search(pattern, text).stream().map(Unit::summary).toList());
-        List<PersonSummary> found = people.search(pattern, text).stream().map(Person::summary).toList();
+        model.addAttribute(
+                "units", units.search(pattern, text).stream().map(Unit::summary).toList());
+        List<PersonSummary> found =
+                people.search(pattern, text).stream().map(Person::summary).toList();
         Map<Long, String> unitNames = new HashMap<>();
-        found.forEach(person -> unitNames.computeIfAbsent(person.unitId(),
-                unitId -> units.findById(unitId).map(u -> u.summary().displayName()).orElse("")));
+        found.forEach(person -> unitNames.computeIfAbsent(
+                person.unitId(),
+                unitId -> units.findById(unitId)
+                        .map(u -> u.summary().displayName())
+                        .orElse("")));
         model.addAttribute("people", found);
         model.addAttribute("unitNames", unitNames);
         return "directory/search";
@@ -142,13 +160,17 @@ class DirectoryController {
         @Nullable Unit current = unit;
         while (current != null && lineage.size() < 50) {
             lineage.add(0, current.summary());
-            current = current.parentId() == null ? null : units.findById(current.parentId()).orElse(null);
+            current = current.parentId() == null
+                    ? null
+                    : units.findById(current.parentId()).orElse(null);
         }
         return lineage;
     }
 
     /** How the office running Accord addresses this party: the direction its staff see on the page. */
     private Optional<Direction> fromGeneralOffice(Party to) {
-        return units.findByCode(homeOffice).filter(Unit::active).map(office -> directory.direction(Party.unit(office.id()), to));
+        return units.findByCode(homeOffice)
+                .filter(Unit::active)
+                .map(office -> directory.direction(Party.unit(office.id()), to));
     }
 }

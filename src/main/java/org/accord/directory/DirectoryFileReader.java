@@ -109,9 +109,13 @@ final class DirectoryFileReader {
 
     private void readCsv(Upload upload) throws IOException {
         byte[] bytes = upload.content();
-        int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int offset =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
         List<List<String>> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), StandardCharsets.UTF_8);
+        try (Reader reader = new InputStreamReader(
+                        new ByteArrayInputStream(bytes, offset, bytes.length - offset), StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
             for (CSVRecord record : parser) {
                 rows.add(record.toList());
@@ -143,9 +147,15 @@ final class DirectoryFileReader {
         }
         List<String> header = trimmed(rows.get(0));
         List<String> expected = unitTable ? DirectoryFile.UNIT_COLUMNS : DirectoryFile.PEOPLE_COLUMNS;
-        List<String> missing = expected.stream().filter(column -> !header.contains(column)).toList();
+        List<String> missing =
+                expected.stream().filter(column -> !header.contains(column)).toList();
         if (!missing.isEmpty()) {
-            errors.add(new RowError(sheet, 1, String.join("、", missing), "directory.import.error.missingColumns", String.join("、", missing)));
+            errors.add(new RowError(
+                    sheet,
+                    1,
+                    String.join("、", missing),
+                    "directory.import.error.missingColumns",
+                    String.join("、", missing)));
             return;
         }
         if (unitTable) {
@@ -175,13 +185,15 @@ final class DirectoryFileReader {
         Set<String> seen = new HashSet<>();
         for (UnitRow unit : units) {
             if (!seen.add(unit.code())) {
-                errors.add(new RowError(DirectoryFile.UNITS, unit.line(), "编码", "directory.import.error.duplicate", unit.code()));
+                errors.add(new RowError(
+                        DirectoryFile.UNITS, unit.line(), "编码", "directory.import.error.duplicate", unit.code()));
             }
         }
         seen.clear();
         for (PersonRow person : people) {
             if (!seen.add(person.code())) {
-                errors.add(new RowError(DirectoryFile.PEOPLE, person.line(), "编码", "directory.import.error.duplicate", person.code()));
+                errors.add(new RowError(
+                        DirectoryFile.PEOPLE, person.line(), "编码", "directory.import.error.duplicate", person.code()));
             }
         }
     }
@@ -219,7 +231,10 @@ final class DirectoryFileReader {
             if (ok && parent != null && parent.equals(code)) {
                 fail("上级编码", "directory.import.error.selfParent");
             }
-            return ok ? Optional.of(new UnitRow(line, code, name, shortName, kind, parent, overseer, authoritative, dutyPhone, sortOrder)) : Optional.empty();
+            return ok
+                    ? Optional.of(new UnitRow(
+                            line, code, name, shortName, kind, parent, overseer, authoritative, dutyPhone, sortOrder))
+                    : Optional.empty();
         }
 
         Optional<PersonRow> person() {
@@ -243,7 +258,10 @@ final class DirectoryFileReader {
             }
             boolean liaison = yesNo("联络员");
             int sortOrder = number("排序");
-            return ok ? Optional.of(new PersonRow(line, code, name, unit, position, title, phone, mobile, email, liaison, sortOrder)) : Optional.empty();
+            return ok
+                    ? Optional.of(new PersonRow(
+                            line, code, name, unit, position, title, phone, mobile, email, liaison, sortOrder))
+                    : Optional.empty();
         }
 
         private String value(String column) {

@@ -70,8 +70,14 @@ class DirectoryImports {
         }
         Long importId = transaction.execute(status -> {
             KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO directory_import (uploaded_by, uploaded_at, mode, status, total_rows, done_rows) VALUES (?, ?, ?, ?, ?, 0)")
-                    .params(uploadedBy, Timestamp.from(Instant.now()), mode.name(), ImportProgress.STAGED, file.rowCount())
+            jdbc.sql(
+                            "INSERT INTO directory_import (uploaded_by, uploaded_at, mode, status, total_rows, done_rows) VALUES (?, ?, ?, ?, ?, 0)")
+                    .params(
+                            uploadedBy,
+                            Timestamp.from(Instant.now()),
+                            mode.name(),
+                            ImportProgress.STAGED,
+                            file.rowCount())
                     .update(keys, "id");
             long id = Objects.requireNonNull(keys.getKey()).longValue();
             for (DirectoryFileReader.Upload upload : uploads) {
@@ -90,7 +96,8 @@ class DirectoryImports {
         ImportPreview preview = preview(file, mode);
         if (preview.valid()) {
             transaction.executeWithoutResult(status -> apply(file, mode, done -> {}));
-            events.publishEvent(new DirectoryChanged(preview.units().total(), preview.people().total()));
+            events.publishEvent(new DirectoryChanged(
+                    preview.units().total(), preview.people().total()));
         }
         return preview;
     }
@@ -109,7 +116,8 @@ class DirectoryImports {
     Optional<ImportProgress> progress(long importId) {
         return jdbc.sql("SELECT id, status, total_rows, done_rows, message FROM directory_import WHERE id = ?")
                 .param(importId)
-                .query((rs, n) -> new ImportProgress(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new ImportProgress(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5)))
                 .optional();
     }
 
@@ -119,7 +127,8 @@ class DirectoryImports {
                     .param(importId)
                     .query(String.class)
                     .single());
-            List<DirectoryFileReader.Upload> uploads = jdbc.sql("SELECT file_name, content FROM directory_import_file WHERE import_id = ? ORDER BY id")
+            List<DirectoryFileReader.Upload> uploads = jdbc.sql(
+                            "SELECT file_name, content FROM directory_import_file WHERE import_id = ? ORDER BY id")
                     .param(importId)
                     .query((rs, n) -> new DirectoryFileReader.Upload(rs.getString(1), rs.getBytes(2)))
                     .list();
@@ -131,9 +140,12 @@ class DirectoryImports {
                 return;
             }
             transaction.executeWithoutResult(status -> apply(file, mode, done -> record(importId, done)));
-            jdbc.sql("DELETE FROM directory_import_file WHERE import_id = ?").param(importId).update();
+            jdbc.sql("DELETE FROM directory_import_file WHERE import_id = ?")
+                    .param(importId)
+                    .update();
             finish(importId, ImportProgress.DONE, null);
-            events.publishEvent(new DirectoryChanged(preview.units().total(), preview.people().total()));
+            events.publishEvent(new DirectoryChanged(
+                    preview.units().total(), preview.people().total()));
         } catch (RuntimeException e) {
             log.error("Directory import {} failed", importId, e);
             finish(importId, ImportProgress.FAILED, "directory.import.failed.error");
@@ -141,9 +153,10 @@ class DirectoryImports {
     }
 
     private void record(long importId, int done) {
-        progressTransaction.executeWithoutResult(status -> jdbc.sql("UPDATE directory_import SET done_rows = ? WHERE id = ?")
-                .params(done, importId)
-                .update());
+        progressTransaction.executeWithoutResult(
+                status -> jdbc.sql("UPDATE directory_import SET done_rows = ? WHERE id = ?")
+                        .params(done, importId)
+                        .update());
     }
 
     private void finish(long importId, String status, @Nullable String message) {
@@ -159,7 +172,8 @@ class DirectoryImports {
             return ImportPreview.rejected(mode, file.errors());
         }
         if (mode == ImportMode.REPLACE && !(file.hasUnits() && file.hasPeople())) {
-            return ImportPreview.rejected(mode, List.of(new RowError("", 0, "", "directory.import.error.replaceNeedsBoth")));
+            return ImportPreview.rejected(
+                    mode, List.of(new RowError("", 0, "", "directory.import.error.replaceNeedsBoth")));
         }
         List<Unit> existingUnits = units.findAll();
         List<Person> existingPeople = people.findAll();
@@ -169,15 +183,23 @@ class DirectoryImports {
         existingPeople.forEach(person -> personCodes.put(person.id(), person.code()));
 
         Map<String, UnitRow> currentUnits = new LinkedHashMap<>();
-        existingUnits.stream().filter(Unit::active).forEach(unit -> currentUnits.put(unit.code(),
-                UnitRow.of(unit, code(unitCodes, unit.parentId()), code(personCodes, unit.overseeingLeaderId()))));
+        existingUnits.stream()
+                .filter(Unit::active)
+                .forEach(unit -> currentUnits.put(
+                        unit.code(),
+                        UnitRow.of(
+                                unit, code(unitCodes, unit.parentId()), code(personCodes, unit.overseeingLeaderId()))));
         Map<String, PersonRow> currentPeople = new LinkedHashMap<>();
-        existingPeople.stream().filter(Person::active).forEach(person -> currentPeople.put(person.code(),
-                PersonRow.of(person, unitCodes.get(person.unitId()))));
+        existingPeople.stream()
+                .filter(Person::active)
+                .forEach(person ->
+                        currentPeople.put(person.code(), PersonRow.of(person, unitCodes.get(person.unitId()))));
 
-        Map<String, UnitRow> resultUnits = new LinkedHashMap<>(mode == ImportMode.MERGE || !file.hasUnits() ? currentUnits : Map.of());
+        Map<String, UnitRow> resultUnits =
+                new LinkedHashMap<>(mode == ImportMode.MERGE || !file.hasUnits() ? currentUnits : Map.of());
         file.units().forEach(row -> resultUnits.put(row.code(), row));
-        Map<String, PersonRow> resultPeople = new LinkedHashMap<>(mode == ImportMode.MERGE || !file.hasPeople() ? currentPeople : Map.of());
+        Map<String, PersonRow> resultPeople =
+                new LinkedHashMap<>(mode == ImportMode.MERGE || !file.hasPeople() ? currentPeople : Map.of());
         file.people().forEach(row -> resultPeople.put(row.code(), row));
 
         OrgChart result = new OrgChart(resultUnits.values(), resultPeople.values());
@@ -187,8 +209,24 @@ class DirectoryImports {
         }
 
         List<String> samples = new ArrayList<>();
-        ImportPreview.Counts unitCounts = count(file.units(), currentUnits, resultUnits.keySet(), mode, samples, "单位", UnitRow::name, DirectoryImports::sameUnit);
-        ImportPreview.Counts peopleCounts = count(file.people(), currentPeople, resultPeople.keySet(), mode, samples, "人员", PersonRow::name, DirectoryImports::samePerson);
+        ImportPreview.Counts unitCounts = count(
+                file.units(),
+                currentUnits,
+                resultUnits.keySet(),
+                mode,
+                samples,
+                "单位",
+                UnitRow::name,
+                DirectoryImports::sameUnit);
+        ImportPreview.Counts peopleCounts = count(
+                file.people(),
+                currentPeople,
+                resultPeople.keySet(),
+                mode,
+                samples,
+                "人员",
+                PersonRow::name,
+                DirectoryImports::samePerson);
         return new ImportPreview(null, mode, List.of(), unitCounts, peopleCounts, samples);
     }
 
@@ -268,44 +306,70 @@ class DirectoryImports {
         for (UnitRow unit : file.units()) {
             String parent = unit.parentCode();
             if (parent != null && result.unit(parent).isEmpty()) {
-                errors.add(new RowError(DirectoryFile.UNITS, unit.line(), "上级编码", "directory.import.error.noParent", parent));
+                errors.add(new RowError(
+                        DirectoryFile.UNITS, unit.line(), "上级编码", "directory.import.error.noParent", parent));
             } else if (parent != null && result.hasCycleAt(unit.code())) {
-                errors.add(new RowError(DirectoryFile.UNITS, unit.line(), "上级编码", "directory.import.error.cycle", unit.code()));
+                errors.add(new RowError(
+                        DirectoryFile.UNITS, unit.line(), "上级编码", "directory.import.error.cycle", unit.code()));
             }
             if (parent == null && unit.kind() == UnitKind.SECTION) {
-                errors.add(new RowError(DirectoryFile.UNITS, unit.line(), "上级编码", "directory.import.error.sectionNeedsParent"));
+                errors.add(new RowError(
+                        DirectoryFile.UNITS, unit.line(), "上级编码", "directory.import.error.sectionNeedsParent"));
             }
             String overseer = unit.overseerCode();
             if (overseer != null) {
                 Optional<PersonRow> leader = result.person(overseer);
                 if (leader.isEmpty()) {
-                    errors.add(new RowError(DirectoryFile.UNITS, unit.line(), "分管领导编码", "directory.import.error.noPerson", overseer));
+                    errors.add(new RowError(
+                            DirectoryFile.UNITS, unit.line(), "分管领导编码", "directory.import.error.noPerson", overseer));
                 } else if (leader.get().leaderTitle() == null) {
-                    errors.add(new RowError(DirectoryFile.UNITS, unit.line(), "分管领导编码", "directory.import.error.notLeader", overseer));
+                    errors.add(new RowError(
+                            DirectoryFile.UNITS, unit.line(), "分管领导编码", "directory.import.error.notLeader", overseer));
                 }
             }
         }
         for (PersonRow person : file.people()) {
             Optional<UnitRow> unit = result.unit(person.unitCode());
             if (unit.isEmpty()) {
-                errors.add(new RowError(DirectoryFile.PEOPLE, person.line(), "单位编码", "directory.import.error.noUnit", person.unitCode()));
+                errors.add(new RowError(
+                        DirectoryFile.PEOPLE,
+                        person.line(),
+                        "单位编码",
+                        "directory.import.error.noUnit",
+                        person.unitCode()));
             } else if (person.leaderTitle() != null && unit.get().kind() != UnitKind.GOVERNMENT) {
-                errors.add(new RowError(DirectoryFile.PEOPLE, person.line(), "领导职务", "directory.import.error.leaderOutsideGovernment"));
+                errors.add(new RowError(
+                        DirectoryFile.PEOPLE, person.line(), "领导职务", "directory.import.error.leaderOutsideGovernment"));
             }
         }
         // Rows kept from the directory in place may now point at something the file removes.
         Set<String> fileUnits = new HashSet<>();
         file.units().forEach(row -> fileUnits.add(row.code()));
         for (UnitRow unit : result.units()) {
-            if (!fileUnits.contains(unit.code()) && unit.parentCode() != null && result.unit(unit.parentCode()).isEmpty()) {
-                errors.add(new RowError(DirectoryFile.UNITS, 0, "上级编码", "directory.import.error.orphanUnit", unit.name(), unit.parentCode()));
+            if (!fileUnits.contains(unit.code())
+                    && unit.parentCode() != null
+                    && result.unit(unit.parentCode()).isEmpty()) {
+                errors.add(new RowError(
+                        DirectoryFile.UNITS,
+                        0,
+                        "上级编码",
+                        "directory.import.error.orphanUnit",
+                        unit.name(),
+                        unit.parentCode()));
             }
         }
         Set<String> filePeople = new HashSet<>();
         file.people().forEach(row -> filePeople.add(row.code()));
         for (PersonRow person : result.people()) {
-            if (!filePeople.contains(person.code()) && result.unit(person.unitCode()).isEmpty()) {
-                errors.add(new RowError(DirectoryFile.PEOPLE, 0, "单位编码", "directory.import.error.orphanPerson", person.name(), person.unitCode()));
+            if (!filePeople.contains(person.code())
+                    && result.unit(person.unitCode()).isEmpty()) {
+                errors.add(new RowError(
+                        DirectoryFile.PEOPLE,
+                        0,
+                        "单位编码",
+                        "directory.import.error.orphanPerson",
+                        person.name(),
+                        person.unitCode()));
             }
         }
         return errors;
@@ -340,8 +404,12 @@ class DirectoryImports {
         }
         for (UnitRow row : file.units()) {
             Unit unit = unitsByCode.get(row.code());
-            Long parentId = row.parentCode() == null ? null : unitsByCode.get(row.parentCode()).id();
-            Long overseerId = row.overseerCode() == null ? null : peopleByCode.get(row.overseerCode()).id();
+            Long parentId = row.parentCode() == null
+                    ? null
+                    : unitsByCode.get(row.parentCode()).id();
+            Long overseerId = row.overseerCode() == null
+                    ? null
+                    : peopleByCode.get(row.overseerCode()).id();
             if (unit.placeUnder(parentId, overseerId)) {
                 units.save(unit);
             }

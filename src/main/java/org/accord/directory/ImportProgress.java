@@ -3,7 +3,12 @@ package org.accord.directory;
 import org.jspecify.annotations.Nullable;
 
 /** How far the applying of an import has come; the page polls it. */
-record ImportProgress(long importId, String status, int totalRows, int doneRows, @Nullable String message) {
+record ImportProgress(
+        long importId,
+        String status,
+        int totalRows,
+        int doneRows,
+        @Nullable String message) {
 
     static final String STAGED = "STAGED";
     static final String RUNNING = "RUNNING";

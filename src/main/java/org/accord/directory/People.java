@@ -13,7 +13,8 @@ interface People extends ListCrudRepository<Person, Long> {
 
     List<Person> findByLeaderTitleIsNotNullAndActiveTrue();
 
-    @Query("SELECT * FROM directory_person WHERE active = TRUE AND (name LIKE :pattern OR position LIKE :pattern OR code = :text OR phone = :text OR mobile = :text) ORDER BY sort_order, name LIMIT 50")
+    @Query(
+            "SELECT * FROM directory_person WHERE active = TRUE AND (name LIKE :pattern OR position LIKE :pattern OR code = :text OR phone = :text OR mobile = :text) ORDER BY sort_order, name LIMIT 50")
     List<Person> search(String pattern, String text);
 
     long countByActiveTrue();

@@ -11,7 +11,8 @@ interface Units extends ListCrudRepository<Unit, Long> {
 
     List<Unit> findByParentIdAndActiveTrueOrderBySortOrderAscNameAsc(Long parentId);
 
-    @Query("SELECT * FROM directory_unit WHERE active = TRUE AND (name LIKE :pattern OR short_name LIKE :pattern OR code = :text) ORDER BY sort_order, name LIMIT 50")
+    @Query(
+            "SELECT * FROM directory_unit WHERE active = TRUE AND (name LIKE :pattern OR short_name LIKE :pattern OR code = :text) ORDER BY sort_order, name LIMIT 50")
     List<Unit> search(String pattern, String text);
 
     long countByActiveTrue();

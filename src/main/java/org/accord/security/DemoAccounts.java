@@ -27,7 +27,8 @@ class DemoAccounts implements ApplicationRunner {
     /** A demo account as the sign-in page lists it. */
     record Listed(String username, String password, Role role, String who) {}
 
-    private record Seed(String username, Role role, @Nullable String personCode, String displayName) {}
+    private record Seed(
+            String username, Role role, @Nullable String personCode, String displayName) {}
 
     private static final List<Seed> SEEDS = List.of(
             new Seed("chenzhihua", Role.LEADER, "P0003", "陈志华"),

@@ -139,7 +139,8 @@ class DirectionRuleTest {
     @Test
     void aLiaisonSpeaksForTheirUnit() {
         String liaisonOfHousingBureau = "P0076";
-        assertThat(chart.person(liaisonOfHousingBureau).orElseThrow().unitCode()).isEqualTo("ZJJ");
+        assertThat(chart.person(liaisonOfHousingBureau).orElseThrow().unitCode())
+                .isEqualTo("ZJJ");
         assertThat(between(liaisonOfHousingBureau, "SZFB-MSK")).isEqualTo(Direction.UP);
         assertThat(between(liaisonOfHousingBureau, "SLJ")).isEqualTo(Direction.PARALLEL);
     }

@@ -83,9 +83,14 @@ class DirectoryFileReaderTest {
         OrgChart chart = new OrgChart(demo.units(), demo.people());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DirectoryFileWriter.xlsx(chart, out);
-        DirectoryFile back = DirectoryFileReader.read(List.of(new DirectoryFileReader.Upload("通讯录.xlsx", out.toByteArray())));
+        DirectoryFile back =
+                DirectoryFileReader.read(List.of(new DirectoryFileReader.Upload("通讯录.xlsx", out.toByteArray())));
         assertThat(back.errors()).isEmpty();
-        assertThat(back.units()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("line").isEqualTo(demo.units());
-        assertThat(back.people()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("line").isEqualTo(demo.people());
+        assertThat(back.units())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("line")
+                .isEqualTo(demo.units());
+        assertThat(back.people())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("line")
+                .isEqualTo(demo.people());
     }
 }

@@ -68,10 +68,12 @@ class DirectoryIntegrationTest {
 
     @Test
     void aWrongPasswordIsRefusedWithAChineseMessage() throws Exception {
-        mvc.perform(post("/signin").param("username", "huanghaitao").param("password", "wrong").with(csrf()))
+        mvc.perform(post("/signin")
+                        .param("username", "huanghaitao")
+                        .param("password", "wrong")
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/signin?error"));
-        mvc.perform(get("/signin").param("error", ""))
-                .andExpect(content().string(containsString("用户名或密码不正确")));
+        mvc.perform(get("/signin").param("error", "")).andExpect(content().string(containsString("用户名或密码不正确")));
     }
 
     @Test
@@ -152,10 +154,12 @@ class DirectoryIntegrationTest {
     void aBadFileListsItsErrorsInChineseAndChangesNothing() throws Exception {
         DirectoryCounts before = directory.counts();
         mvc.perform(multipart("/directory/import")
-                        .file(csv("units.csv", UNIT_HEADER
-                                + "BAD1,坏单位,,工作部门,NOPE,,否,,1\n"
-                                + "BAD2,另一个,,工作部门,SZF,P0076,否,,2\n"
-                                + "ZJJ,示例市住房和城乡建设局（改名）,,工作部门,SZF,,否,,3\n"))
+                        .file(csv(
+                                "units.csv",
+                                UNIT_HEADER
+                                        + "BAD1,坏单位,,工作部门,NOPE,,否,,1\n"
+                                        + "BAD2,另一个,,工作部门,SZF,P0076,否,,2\n"
+                                        + "ZJJ,示例市住房和城乡建设局（改名）,,工作部门,SZF,,否,,3\n"))
                         .file(csv("people.csv", PEOPLE_HEADER + "PX1,某人,NOUNIT,科员,,,,bad-mail,否,1\n"))
                         .param("mode", "MERGE")
                         .session(signIn("huanghaitao"))
@@ -166,10 +170,12 @@ class DirectoryIntegrationTest {
                 .andExpect(content().string(containsString("电子邮箱“bad-mail”格式不正确")));
         // Cell errors stop the file before references are looked at; fix the cell and the references show.
         mvc.perform(multipart("/directory/import")
-                        .file(csv("units.csv", UNIT_HEADER
-                                + "BAD1,坏单位,,工作部门,NOPE,,否,,1\n"
-                                + "BAD2,另一个,,工作部门,SZF,P0076,否,,2\n"
-                                + "ZJJ,示例市住房和城乡建设局（改名）,,工作部门,SZF,,否,,3\n"))
+                        .file(csv(
+                                "units.csv",
+                                UNIT_HEADER
+                                        + "BAD1,坏单位,,工作部门,NOPE,,否,,1\n"
+                                        + "BAD2,另一个,,工作部门,SZF,P0076,否,,2\n"
+                                        + "ZJJ,示例市住房和城乡建设局（改名）,,工作部门,SZF,,否,,3\n"))
                         .param("mode", "MERGE")
                         .session(signIn("huanghaitao"))
                         .with(csrf()))
@@ -195,9 +201,11 @@ class DirectoryIntegrationTest {
         MockHttpSession staff = signIn("huanghaitao");
         MvcResult preview = mvc.perform(multipart("/directory/import")
                         .file(csv("units.csv", UNIT_HEADER + "SJSJ,示例市数据局,市数据局,工作部门,SZF,P0002,否,0999-8200999,40\n"))
-                        .file(csv("people.csv", PEOPLE_HEADER
-                                + "P9001,欧阳明,SJSJ,局长,,0999-8209001,13900009001,oym@shili.example,否,1\n"
-                                + "P9002,上官燕,SJSJ,办公室主任,,0999-8209002,13900009002,sgy@shili.example,是,2\n"))
+                        .file(csv(
+                                "people.csv",
+                                PEOPLE_HEADER
+                                        + "P9001,欧阳明,SJSJ,局长,,0999-8209001,13900009001,oym@shili.example,否,1\n"
+                                        + "P9002,上官燕,SJSJ,办公室主任,,0999-8209002,13900009002,sgy@shili.example,是,2\n"))
                         .param("mode", "MERGE")
                         .session(staff)
                         .with(csrf()))
@@ -205,7 +213,9 @@ class DirectoryIntegrationTest {
                 .andExpect(content().string(containsString("导入预览")))
                 .andExpect(content().string(containsString("新增单位：示例市数据局（SJSJ）")))
                 .andReturn();
-        assertThat(directory.unitByCode("SJSJ")).as("nothing changes before confirmation").isEmpty();
+        assertThat(directory.unitByCode("SJSJ"))
+                .as("nothing changes before confirmation")
+                .isEmpty();
 
         String html = preview.getResponse().getContentAsString();
         String action = html.replaceAll("(?s).*action=\"(/directory/import/\\d+/confirm)\".*", "$1");
@@ -217,7 +227,9 @@ class DirectoryIntegrationTest {
 
         mvc.perform(get(progressPage).session(staff)).andExpect(content().string(containsString("导入完成")));
         UnitSummary bureau = directory.unitByCode("SJSJ").orElseThrow();
-        assertThat(directory.liaisons(bureau.id())).extracting(PersonSummary::name).containsExactly("上官燕");
+        assertThat(directory.liaisons(bureau.id()))
+                .extracting(PersonSummary::name)
+                .containsExactly("上官燕");
         assertThat(directory.overseeingLeader(bureau.id()).orElseThrow().name()).isEqualTo("王建国");
 
         // The same import cannot be applied twice.

@@ -1,0 +1,55 @@
+package org.accord.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.accord.testing.Browser;
+import org.accord.testing.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** A member of the office signs in and finds a unit, on a desk and on a phone. */
+@BrowserTest
+class DirectoryBrowserTest {
+
+    static void signIn(Browser browser, String username) {
+        browser.open("/signin");
+        browser.find(By.name("username")).sendKeys(username);
+        browser.find(By.name("password")).sendKeys("Demo@2026");
+        browser.find(By.cssSelector("button[type=submit]")).click();
+        browser.await(ExpectedConditions.urlMatches(".*/$"));
+    }
+
+    @Test
+    void staffSignInAndOpenAUnitFromTheTree(Browser browser) {
+        signIn(browser, "huanghaitao");
+        assertThat(browser.find(By.cssSelector(".topbar-user .who")).getText()).contains("黄海涛");
+
+        browser.find(By.linkText("通讯录")).click();
+        browser.await(ExpectedConditions.titleContains("通讯录"));
+        browser.find(By.linkText("示例市住房和城乡建设局")).click();
+        browser.await(ExpectedConditions.titleContains("示例市住房和城乡建设局"));
+
+        String page = browser.find(By.tagName("main")).getText();
+        assertThat(page).contains("魏丽娟", "陈志华（副市长）", "对下", "联络员");
+        browser.screenshot("directory-unit");
+    }
+
+    @Test
+    void onAPhoneTheNavigationFoldsAndTheSearchFindsAPerson(Browser browser) {
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        signIn(browser, "chenzhihua");
+
+        assertThat(browser.find(By.id("mainnav")).isDisplayed()).isFalse();
+        browser.find(By.cssSelector(".nav-toggle")).click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("mainnav")));
+
+        browser.find(By.cssSelector(".topbar-search input")).sendKeys("魏丽娟\n");
+        browser.await(ExpectedConditions.titleContains("查找"));
+        browser.find(By.linkText("魏丽娟")).click();
+        browser.await(ExpectedConditions.titleContains("魏丽娟"));
+        assertThat(browser.find(By.tagName("main")).getText()).contains("市住建局", "办公室主任");
+        browser.screenshot("directory-person-phone");
+    }
+}
