@@ -81,6 +81,7 @@ class DirectoryIntegrationTest {
         mvc.perform(get("/").session(signIn("chenzhihua")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("陈志华，您好")))
+                .andExpect(content().string(containsString("下一个工作日")))
                 .andExpect(content().string(containsString("市政府领导")));
     }
 
