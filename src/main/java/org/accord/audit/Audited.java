@@ -71,6 +71,14 @@ public record Audited(
                 Instant.now(), actor, currentAddress(), module, objectType, objectId, action, null, before, after);
     }
 
+    /**
+     * The same deed, finished now with its outcome: for work that is asked for on a request (who and from
+     * where) and done later on a background thread (what it changed).
+     */
+    public Audited completed(@Nullable String before, @Nullable String after) {
+        return new Audited(Instant.now(), actor, address, module, objectType, objectId, action, unitId, before, after);
+    }
+
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
