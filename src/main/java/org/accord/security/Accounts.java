@@ -1,5 +1,6 @@
 package org.accord.security;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -8,4 +9,10 @@ interface Accounts extends ListCrudRepository<Account, Long> {
     Optional<Account> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    List<Account> findByPersonId(Long personId);
+
+    List<Account> findAllByOrderByUsernameAsc();
+
+    List<Account> findByTotpSecret(String totpSecret);
 }

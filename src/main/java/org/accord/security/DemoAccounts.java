@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One demo account per role, bound to people of the demo city. They exist only in the demo
- * profile; the sign-in page lists them there.
+ * profile; the sign-in page lists them there. The three administrators have the second factor on, with
+ * one known secret ({@link #TOTP_SECRET}) and no recovery codes.
  */
 @Component
 @Profile("demo")
@@ -24,8 +25,19 @@ class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "Demo@2026";
 
+    /**
+     * The TOTP secret of the three demo administrators, who must give a second factor: the sign-in page lists
+     * it so that a visitor can add it to an authenticator app (or compute the code), and the tests use it.
+     */
+    static final String TOTP_SECRET = "ACCORDDEMOTOTPSECRETFORADMINS234";
+
     /** A demo account as the sign-in page lists it. */
-    record Listed(String username, String password, Role role, String who) {}
+    record Listed(
+            String username,
+            String password,
+            Role role,
+            String who,
+            @Nullable String totpSecret) {}
 
     private record Seed(
             String username, Role role, @Nullable String personCode, String displayName) {}
@@ -60,20 +72,34 @@ class DemoAccounts implements ApplicationRunner {
             PersonSummary person = seed.personCode() == null
                     ? null
                     : directory.personByCode(seed.personCode()).orElse(null);
-            accounts.save(Account.open(
+            Account account = Account.open(
                     seed.username(),
                     hash,
                     person == null ? seed.displayName() : person.name(),
                     seed.role(),
                     person == null ? null : person.id(),
-                    person == null || seed.role() != Role.LIAISON ? null : person.unitId()));
+                    person == null || seed.role() != Role.LIAISON ? null : person.unitId());
+            if (seed.role().isAdministrator()) {
+                account.enableTotp(TOTP_SECRET);
+            }
+            accounts.save(account);
             log.info("Demo account {} ({}) ready", seed.username(), seed.role());
         }
     }
 
+    /** The usernames the demo profile creates. */
+    static List<String> usernames() {
+        return SEEDS.stream().map(Seed::username).toList();
+    }
+
     List<Listed> listed() {
         return SEEDS.stream()
-                .map(seed -> new Listed(seed.username(), PASSWORD, seed.role(), seed.displayName()))
+                .map(seed -> new Listed(
+                        seed.username(),
+                        PASSWORD,
+                        seed.role(),
+                        seed.displayName(),
+                        seed.role().isAdministrator() ? TOTP_SECRET : null))
                 .toList();
     }
 }

@@ -9,6 +9,11 @@ public enum Role {
     SECADMIN,
     AUDITOR;
 
+    /** Whether this is one of the three administrators (三员), whose duties are kept apart. */
+    public boolean isAdministrator() {
+        return this == SYSADMIN || this == SECADMIN || this == AUDITOR;
+    }
+
     /** Key of the role's Chinese name in the messages. */
     public String messageKey() {
         return "role." + name();

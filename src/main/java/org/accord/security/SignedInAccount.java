@@ -2,6 +2,7 @@ package org.accord.security;
 
 import java.util.Collection;
 import java.util.List;
+import org.accord.notify.Recipient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,7 +21,7 @@ public record SignedInAccount(
         @Nullable Long unitId,
         String passwordHash,
         boolean enabled)
-        implements UserDetails {
+        implements UserDetails, Recipient {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -1,8 +1,9 @@
 /**
- * Who may sign in and as what: accounts, roles and the sign-in page.
+ * Who may sign in and as what: accounts, roles, the three administrators' separate duties, passwords,
+ * lockout, the second factor (TOTP) and the sign-in pages.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = "directory")
+@ApplicationModule(allowedDependencies = {"directory", "audit", "notify"})
 package org.accord.security;
 
 import org.jspecify.annotations.NullMarked;
