@@ -19,6 +19,6 @@ class ModularityTest {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("calendar", "directory", "security", "shell");
+                .containsExactlyInAnyOrder("audit", "calendar", "directory", "notify", "security", "shell");
     }
 }

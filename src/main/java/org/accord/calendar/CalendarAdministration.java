@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.accord.audit.Audited;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -21,16 +24,19 @@ class CalendarAdministration {
     private final CalendarImports imports;
     private final WorkingCalendar calendar;
     private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
 
     CalendarAdministration(
             SpecialDays days,
             CalendarImports imports,
             WorkingCalendar calendar,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
         this.days = days;
         this.imports = imports;
         this.calendar = calendar;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     /** Makes {@code day} special, replacing whatever the date was before. */
@@ -38,19 +44,26 @@ class CalendarAdministration {
         transactions.executeWithoutResult(status -> {
             Instant now = Instant.now();
             Optional<CalendarSpecialDay> row = days.findByDayDate(day.date());
+            String before = row.map(CalendarSpecialDay::toSpecialDay)
+                    .map(CalendarAdministration::describe)
+                    .orElse(null);
             if (row.isPresent()) {
                 row.get().changeTo(day, by, now);
                 days.save(row.get());
             } else {
                 days.save(CalendarSpecialDay.of(day, by, now));
             }
+            audit("day", day.date().toString(), "mark", before, describe(day));
         });
         calendar.reload();
     }
 
     /** Puts {@code date} back under the weekend rule. */
     void resetToNormal(LocalDate date) {
-        transactions.executeWithoutResult(status -> days.findByDayDate(date).ifPresent(days::delete));
+        transactions.executeWithoutResult(status -> days.findByDayDate(date).ifPresent(row -> {
+            days.delete(row);
+            audit("day", date.toString(), "reset", describe(row.toSpecialDay()), null);
+        }));
         calendar.reload();
     }
 
@@ -94,10 +107,28 @@ class CalendarAdministration {
                     current.removed().size(),
                     by,
                     now));
+            audit(
+                    "holiday-list",
+                    source,
+                    "import",
+                    null,
+                    "years=" + current.years() + "; added=" + current.added().size() + ", changed="
+                            + current.changed().size() + ", removed="
+                            + current.removed().size());
             return current;
         }));
         calendar.reload();
         return plan;
+    }
+
+    /** Tells the audit trail, inside the transaction of the change. */
+    private void audit(
+            String objectType, String objectId, String action, @Nullable String before, @Nullable String after) {
+        events.publishEvent(Audited.now("calendar", objectType, objectId, action, null, before, after));
+    }
+
+    private static String describe(SpecialDay day) {
+        return day.kind() + (day.name().isEmpty() ? "" : " " + day.name());
     }
 
     List<CalendarImport> recentImports() {

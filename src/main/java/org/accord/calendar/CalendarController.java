@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 /** The calendar page everyone signed in may read: one month as a grid and the year's holidays. */
 @Controller
 @RequestMapping("/calendar")
+@PreAuthorize("hasAnyRole('LEADER', 'STAFF', 'LIAISON', 'SYSADMIN')")
 class CalendarController {
 
     private final WorkingCalendar calendar;

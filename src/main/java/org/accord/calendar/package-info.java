@@ -3,7 +3,7 @@
  * arithmetic every other module uses through {@link org.accord.calendar.WorkingCalendar}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = "audit")
 package org.accord.calendar;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,9 +2,11 @@ package org.accord.directory;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +63,28 @@ public class Directory {
     public DirectoryCounts counts() {
         return new DirectoryCounts(
                 units.countByActiveTrue(), people.countByActiveTrue(), people.countByLiaisonTrueAndActiveTrue());
+    }
+
+    /**
+     * The units whose matters route to this leader: those he oversees and everything under them
+     * that no other leader oversees itself. Empty for a person who oversees nothing.
+     */
+    public Set<Long> unitsRoutedTo(long leaderPersonId) {
+        Optional<Person> leader = people.findById(leaderPersonId);
+        if (leader.isEmpty()) {
+            return Set.of();
+        }
+        OrgChart chart = chart();
+        Set<Long> routed = new HashSet<>();
+        for (Unit unit : units.findAll()) {
+            if (unit.active()
+                    && chart.overseerOf(unit.code())
+                            .map(overseer -> overseer.code().equals(leader.get().code()))
+                            .orElse(false)) {
+                routed.add(unit.id());
+            }
+        }
+        return routed;
     }
 
     /** The leader a unit's matters route to: its own overseer or the nearest one above it. */

@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 @RequestMapping("/directory")
+@PreAuthorize("hasAnyRole('LEADER', 'STAFF', 'LIAISON', 'SYSADMIN')")
 class DirectoryController {
 
     /** A unit in the tree with the units under it. */
@@ -30,16 +34,19 @@ class DirectoryController {
     private final People people;
     private final Directory directory;
 
+    private final Visibility visibility;
     private final String homeOffice;
 
     DirectoryController(
             Units units,
             People people,
             Directory directory,
+            Visibility visibility,
             @Value("${accord.directory.home-office:SZFB}") String homeOffice) {
         this.units = units;
         this.people = people;
         this.directory = directory;
+        this.visibility = visibility;
         this.homeOffice = homeOffice;
     }
 
@@ -55,7 +62,12 @@ class DirectoryController {
                 authentication.getAuthorities().stream()
                         .anyMatch(a -> a.getAuthority().equals("ROLE_STAFF")
                                 || a.getAuthority().equals("ROLE_SYSADMIN")));
-        List<Unit> active = units.findAll().stream().filter(Unit::active).toList();
+        Optional<Set<Long>> visible = visibility.visibleUnits();
+        List<Unit> active = units.findAll().stream()
+                .filter(Unit::active)
+                .filter(unit -> visible.map(ids -> ids.contains(unit.id())).orElse(true))
+                .toList();
+        Set<Long> shown = active.stream().map(Unit::id).collect(Collectors.toSet());
         Map<Long, Integer> headcount = new HashMap<>();
         people.findAll().stream()
                 .filter(Person::active)
@@ -63,7 +75,8 @@ class DirectoryController {
         Map<Long, List<Unit>> byParent = new HashMap<>();
         List<Unit> roots = new ArrayList<>();
         for (Unit unit : active) {
-            if (unit.parentId() == null) {
+            // A confined viewer's tree starts at the highest units they may see.
+            if (unit.parentId() == null || !shown.contains(unit.parentId())) {
                 roots.add(unit);
             } else {
                 byParent.computeIfAbsent(unit.parentId(), id -> new ArrayList<>())
@@ -72,7 +85,19 @@ class DirectoryController {
         }
         model.addAttribute("branches", branches(roots, byParent, headcount));
         model.addAttribute("leaders", directory.leaders());
-        model.addAttribute("counts", directory.counts());
+        model.addAttribute(
+                "counts",
+                visible.isEmpty()
+                        ? directory.counts()
+                        : new DirectoryCounts(
+                                shown.size(),
+                                active.stream()
+                                        .mapToLong(unit -> headcount.getOrDefault(unit.id(), 0))
+                                        .sum(),
+                                active.stream()
+                                        .mapToLong(unit ->
+                                                directory.liaisons(unit.id()).size())
+                                        .sum()));
         return "directory/tree";
     }
 
@@ -89,7 +114,9 @@ class DirectoryController {
 
     @GetMapping("/units/{id}")
     String unit(@PathVariable long id, Model model) {
-        Unit unit = units.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Unit unit = units.findById(id)
+                .filter(found -> visibility.canSee(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("unit", unit.summary());
         model.addAttribute("lineage", lineage(unit));
         model.addAttribute(
@@ -109,8 +136,10 @@ class DirectoryController {
 
     @GetMapping("/people/{id}")
     String person(@PathVariable long id, Model model) {
-        PersonSummary person =
-                directory.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        PersonSummary person = directory
+                .person(id)
+                .filter(found -> visibility.canSee(found.unitId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Unit unit = units.findById(person.unitId()).orElseThrow();
         model.addAttribute("person", person);
         model.addAttribute("unit", unit.summary());
@@ -120,6 +149,7 @@ class DirectoryController {
                 person.isLeader()
                         ? units.findAll().stream()
                                 .filter(u -> u.active() && Long.valueOf(id).equals(u.overseeingLeaderId()))
+                                .filter(u -> visibility.canSee(u.id()))
                                 .sorted(Comparator.comparingInt(Unit::sortOrder))
                                 .map(Unit::summary)
                                 .toList()
@@ -139,10 +169,14 @@ class DirectoryController {
             return "directory/search";
         }
         String pattern = "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%";
-        model.addAttribute(
-                "units", units.search(pattern, text).stream().map(Unit::summary).toList());
-        List<PersonSummary> found =
-                people.search(pattern, text).stream().map(Person::summary).toList();
+        Optional<Set<Long>> visible = visibility.visibleUnits();
+        // A confined viewer's search runs inside the units they may see, in the query itself.
+        List<Unit> foundUnits =
+                visible.map(ids -> units.searchWithin(pattern, text, ids)).orElseGet(() -> units.search(pattern, text));
+        List<Person> foundPeople = visible.map(ids -> people.searchWithin(pattern, text, ids))
+                .orElseGet(() -> people.search(pattern, text));
+        model.addAttribute("units", foundUnits.stream().map(Unit::summary).toList());
+        List<PersonSummary> found = foundPeople.stream().map(Person::summary).toList();
         Map<Long, String> unitNames = new HashMap<>();
         found.forEach(person -> unitNames.computeIfAbsent(
                 person.unitId(),

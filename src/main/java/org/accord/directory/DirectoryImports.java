@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.accord.audit.Audited;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,10 @@ class DirectoryImports {
         DirectoryFile file = DirectoryFileReader.read(uploads);
         ImportPreview preview = preview(file, mode);
         if (preview.valid()) {
-            transaction.executeWithoutResult(status -> apply(file, mode, done -> {}));
+            transaction.executeWithoutResult(status -> {
+                apply(file, mode, done -> {});
+                events.publishEvent(Audited.now("directory", "import", null, "apply", null, null, summary(preview)));
+            });
             events.publishEvent(new DirectoryChanged(
                     preview.units().total(), preview.people().total()));
         }
@@ -110,7 +114,9 @@ class DirectoryImports {
         if (claimed == 0) {
             throw new ImportNotPending(importId);
         }
-        executor.execute(() -> applyStaged(importId));
+        // Who confirmed, and from where, is known only here on the request thread.
+        Audited confirmed = Audited.now("directory", "import", Long.toString(importId), "apply", null, null, null);
+        executor.execute(() -> applyStaged(importId, confirmed));
     }
 
     Optional<ImportProgress> progress(long importId) {
@@ -121,7 +127,7 @@ class DirectoryImports {
                 .optional();
     }
 
-    private void applyStaged(long importId) {
+    private void applyStaged(long importId, Audited confirmed) {
         try {
             ImportMode mode = ImportMode.valueOf(jdbc.sql("SELECT mode FROM directory_import WHERE id = ?")
                     .param(importId)
@@ -139,7 +145,10 @@ class DirectoryImports {
                 finish(importId, ImportProgress.FAILED, "directory.import.failed.changed");
                 return;
             }
-            transaction.executeWithoutResult(status -> apply(file, mode, done -> record(importId, done)));
+            transaction.executeWithoutResult(status -> {
+                apply(file, mode, done -> record(importId, done));
+                events.publishEvent(confirmed.completed(null, summary(preview)));
+            });
             jdbc.sql("DELETE FROM directory_import_file WHERE import_id = ?")
                     .param(importId)
                     .update();
@@ -164,6 +173,16 @@ class DirectoryImports {
                         "UPDATE directory_import SET status = ?, message = ?, finished_at = ?, done_rows = CASE WHEN ? = 'DONE' THEN total_rows ELSE done_rows END WHERE id = ?")
                 .params(status, message, Timestamp.from(Instant.now()), status, importId)
                 .update());
+    }
+
+    /** The audit trail's account of an applied import: its mode and counts. */
+    private static String summary(ImportPreview preview) {
+        return "mode=" + preview.mode() + "; units " + counts(preview.units()) + "; people " + counts(preview.people());
+    }
+
+    private static String counts(ImportPreview.Counts counts) {
+        return "added=" + counts.added() + ", changed=" + counts.changed() + ", unchanged=" + counts.unchanged()
+                + ", deactivated=" + counts.deactivated();
     }
 
     /** What the file would do to the directory as it stands, or why it cannot be imported. */

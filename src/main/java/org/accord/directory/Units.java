@@ -15,5 +15,9 @@ interface Units extends ListCrudRepository<Unit, Long> {
             "SELECT * FROM directory_unit WHERE active = TRUE AND (name LIKE :pattern OR short_name LIKE :pattern OR code = :text) ORDER BY sort_order, name LIMIT 50")
     List<Unit> search(String pattern, String text);
 
+    @Query(
+            "SELECT * FROM directory_unit WHERE active = TRUE AND id IN (:visible) AND (name LIKE :pattern OR short_name LIKE :pattern OR code = :text) ORDER BY sort_order, name LIMIT 50")
+    List<Unit> searchWithin(String pattern, String text, java.util.Collection<Long> visible);
+
     long countByActiveTrue();
 }

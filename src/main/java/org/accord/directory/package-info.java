@@ -3,7 +3,7 @@
  * unit, which units are authoritative, and the direction of a message between any two of them.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = "audit")
 package org.accord.directory;
 
 import org.jspecify.annotations.NullMarked;
