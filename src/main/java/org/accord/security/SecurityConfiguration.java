@@ -40,7 +40,7 @@ class SecurityConfiguration {
         // The chain's own manager, without a parent, so that a refused password is counted exactly once.
         http.authenticationManager(new ProviderManager(passwordSignIn))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/signin", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                                "/signin", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .requestMatchers("/signin/totp")
                         .hasAuthority(SignInStage.FACTOR_PENDING.authority())
