@@ -1,5 +1,6 @@
 package org.accord.notify;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.accord.audit.Audited;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
@@ -36,13 +39,19 @@ class PreferencesController {
     private final InboxItems inbox;
     private final NotifyProperties properties;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     PreferencesController(
-            Preferences preferences, InboxItems inbox, NotifyProperties properties, MessageSource messages) {
+            Preferences preferences,
+            InboxItems inbox,
+            NotifyProperties properties,
+            MessageSource messages,
+            ApplicationEventPublisher events) {
         this.preferences = preferences;
         this.inbox = inbox;
         this.properties = properties;
         this.messages = messages;
+        this.events = events;
     }
 
     @GetMapping
@@ -62,6 +71,7 @@ class PreferencesController {
             @RequestParam(name = "quietStart", required = false) @Nullable String quietStart,
             @RequestParam(name = "quietEnd", required = false) @Nullable String quietEnd,
             Model model,
+            HttpServletResponse response,
             Authentication authentication) {
         long personId = CurrentPerson.required(authentication);
         Optional<QuietHours> hours = Optional.empty();
@@ -69,6 +79,7 @@ class PreferencesController {
             try {
                 hours = Optional.of(new QuietHours(time(quietStart), time(quietEnd)));
             } catch (IllegalArgumentException | DateTimeParseException e) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 model.addAttribute("quietError", true);
                 fill(model, personId);
                 return "notify/preferences";
@@ -86,6 +97,15 @@ class PreferencesController {
                             personId, kind, new ChannelChoice(emailOn.contains(kind), smsOn.contains(kind)), now));
         }
         preferences.setQuietHours(personId, hours, now);
+        events.publishEvent(Audited.now(
+                "notify",
+                "preferences",
+                String.valueOf(personId),
+                "preferences-changed",
+                null,
+                null,
+                "email=" + emailOn + "; sms=" + smsOn + "; quiet="
+                        + hours.map(QuietHours::toString).orElse("none")));
         return "redirect:/notify/preferences?saved";
     }
 

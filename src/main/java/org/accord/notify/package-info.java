@@ -3,7 +3,7 @@
  * e-mail and SMS delivered from a persistent queue with retries, by each person's preferences.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = "directory")
+@ApplicationModule(allowedDependencies = {"directory", "audit"})
 package org.accord.notify;
 
 import org.jspecify.annotations.NullMarked;

@@ -210,7 +210,7 @@ class NotifyInboxIntegrationTest {
                         .param("quiet", "true")
                         .param("quietStart", "22:00")
                         .param("quietEnd", "22:00"))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("不能相同")));
         assertThat(preferences.quietHoursOf(weiId)).isNotEqualTo(Optional.empty());
     }
