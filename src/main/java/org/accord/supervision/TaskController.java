@@ -1,0 +1,158 @@
+package org.accord.supervision;
+
+import java.util.Locale;
+import org.accord.security.DataScope;
+import org.accord.security.DataScopes;
+import org.accord.security.Role;
+import org.accord.security.SignedInAccount;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The pages of 督办: the list within the data scope, a task with its history and the actions on it. */
+@Controller
+@RequestMapping("/tasks")
+@PreAuthorize("hasAnyRole('LEADER', 'STAFF', 'LIAISON')")
+class TaskController {
+
+    private final TaskDesk desk;
+    private final DataScopes scopes;
+    private final MessageSource messages;
+
+    TaskController(TaskDesk desk, DataScopes scopes, MessageSource messages) {
+        this.desk = desk;
+        this.scopes = scopes;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("activeNav")
+    String activeNav() {
+        return "tasks";
+    }
+
+    @GetMapping
+    String list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String overdue,
+            @RequestParam(required = false) @Nullable String mine,
+            @AuthenticationPrincipal SignedInAccount me,
+            Model model) {
+        SupervisedTasks.Filter filter = filter(status, overdue, mine, me);
+        model.addAttribute("tasks", desk.list(scopes.current(), filter));
+        model.addAttribute("statuses", TaskStatus.values());
+        model.addAttribute(
+                "status", filter.status() == null ? "" : filter.status().name());
+        model.addAttribute("overdue", filter.overdueOnly());
+        model.addAttribute("mine", filter.unitId() != null);
+        model.addAttribute("hasUnit", me.role() == Role.LIAISON && me.unitId() != null);
+        model.addAttribute("limit", TaskDesk.LIST_LIMIT);
+        return "supervision/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal SignedInAccount me, Model model) {
+        DataScope scope = scopes.current();
+        TaskView task = desk.get(id, scope);
+        model.addAttribute("task", task);
+        model.addAttribute("history", desk.history(id, scope));
+        model.addAttribute("zone", desk.zone());
+        boolean liaison = me.role() == Role.LIAISON && me.unitId() != null;
+        boolean lead = liaison && me.unitId() == task.leadUnitId();
+        boolean cooperating = liaison && task.cooperatingUnitIds().contains(me.unitId());
+        boolean leadMayReport = task.status() == TaskStatus.OPEN || task.status() == TaskStatus.IN_PROGRESS;
+        model.addAttribute(
+                "canReport",
+                (lead && leadMayReport) || (!lead && cooperating && task.status() != TaskStatus.COMPLETED));
+        model.addAttribute("isLead", lead);
+        model.addAttribute("canComplete", lead && task.status() == TaskStatus.IN_PROGRESS);
+        model.addAttribute("canReview", me.role() == Role.STAFF && task.status() == TaskStatus.COMPLETION_REPORTED);
+        return "supervision/detail";
+    }
+
+    @PostMapping("/{id}/progress")
+    String progress(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String text,
+            @AuthenticationPrincipal SignedInAccount me) {
+        desk.reportProgress(id, scopes.current(), me, text);
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/{id}/completion")
+    String completion(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String evidence,
+            @AuthenticationPrincipal SignedInAccount me) {
+        desk.reportCompletion(id, scopes.current(), me, evidence);
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/{id}/review")
+    String review(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String decision,
+            @RequestParam(required = false) @Nullable String reason,
+            @AuthenticationPrincipal SignedInAccount me) {
+        if (!"accept".equals(decision) && !"reject".equals(decision)) {
+            throw new TaskInputRejected("supervision.error.decision");
+        }
+        desk.review(id, scopes.current(), me, "accept".equals(decision), reason);
+        return "redirect:/tasks/" + id;
+    }
+
+    static SupervisedTasks.Filter filter(
+            @Nullable String status, @Nullable String overdue, @Nullable String mine, SignedInAccount me) {
+        TaskStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = TaskStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TaskInputRejected("supervision.error.status");
+            }
+        }
+        Long unit = "true".equals(mine) && me.role() == Role.LIAISON ? me.unitId() : null;
+        return new SupervisedTasks.Filter(wanted, "true".equals(overdue), unit);
+    }
+
+    @ExceptionHandler(TaskNotFound.class)
+    ModelAndView notFound() {
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        return page;
+    }
+
+    @ExceptionHandler(NotYourPart.class)
+    ModelAndView notYours(NotYourPart refused) {
+        return refused(HttpStatus.FORBIDDEN, refused.messageKey());
+    }
+
+    @ExceptionHandler(TaskTransitionRefused.class)
+    ModelAndView conflict(TaskTransitionRefused refused) {
+        return refused(HttpStatus.CONFLICT, refused.messageKey());
+    }
+
+    @ExceptionHandler(TaskInputRejected.class)
+    ModelAndView rejected(TaskInputRejected rejected) {
+        return refused(HttpStatus.BAD_REQUEST, rejected.messageKey());
+    }
+
+    private ModelAndView refused(HttpStatus status, String messageKey) {
+        ModelAndView page = new ModelAndView("supervision/refused", status);
+        page.addObject("message", messages.getMessage(messageKey, null, Locale.SIMPLIFIED_CHINESE));
+        page.addObject("code", status.value());
+        page.addObject("activeNav", "tasks");
+        return page;
+    }
+}

@@ -1,0 +1,257 @@
+package org.accord.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.accord.audit.Audited;
+import org.accord.calendar.WorkingCalendar;
+import org.accord.directory.Directory;
+import org.accord.directory.PersonSummary;
+import org.accord.directory.UnitSummary;
+import org.accord.notify.Notice;
+import org.accord.notify.Notifications;
+import org.accord.security.DataScope;
+import org.accord.security.Role;
+import org.accord.security.SignedInAccount;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The work on a task, for the pages and the API: reading within the data scope, reporting progress and
+ * completion (the lead unit's liaisons; cooperating units' liaisons add notes) and the office's review.
+ */
+@Service
+class TaskDesk {
+
+    static final int LIST_LIMIT = 200;
+
+    private final SupervisedTasks tasks;
+    private final SupervisionTimers timers;
+    private final Directory directory;
+    private final WorkingCalendar calendar;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+
+    TaskDesk(
+            SupervisedTasks tasks,
+            SupervisionTimers timers,
+            Directory directory,
+            WorkingCalendar calendar,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            MessageSource messages) {
+        this.tasks = tasks;
+        this.timers = timers;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.events = events;
+        this.messages = messages;
+    }
+
+    @Transactional(readOnly = true)
+    List<TaskView> list(DataScope scope, SupervisedTasks.Filter filter) {
+        LocalDate today = today();
+        List<Task> found = tasks.list(scopeUnits(scope), filter, today, LIST_LIMIT);
+        Map<Long, String> names = new HashMap<>();
+        List<TaskView> views = new ArrayList<>();
+        for (Task task : found) {
+            views.add(view(task, today, names));
+        }
+        return views;
+    }
+
+    @Transactional(readOnly = true)
+    TaskView get(long id, DataScope scope) {
+        return view(visible(id, scope), today(), new HashMap<>());
+    }
+
+    @Transactional(readOnly = true)
+    List<SupervisedTasks.Entry> history(long id, DataScope scope) {
+        visible(id, scope);
+        return tasks.history(id);
+    }
+
+    /**
+     * Progress from the lead unit's liaison (the first one starts the work), or a note from a cooperating
+     * unit's liaison.
+     */
+    @Transactional
+    TaskView reportProgress(long id, DataScope scope, SignedInAccount me, @Nullable String text) {
+        Task task = visible(id, scope);
+        String body = required(text, Task.TEXT_MAX, "supervision.error.text");
+        if (isLeadLiaison(task, me)) {
+            TaskStatus before = task.status();
+            task.reportProgress();
+            tasks.update(task);
+            tasks.addEntry(id, SupervisedTasks.EntryKind.PROGRESS, me.username(), me.displayName(), me.unitId(), body);
+            audit(task, "progress", before, task.status());
+        } else if (isCooperatingLiaison(task, me)) {
+            task.checkNoteAllowed();
+            tasks.addEntry(id, SupervisedTasks.EntryKind.NOTE, me.username(), me.displayName(), me.unitId(), body);
+            audit(task, "note", task.status(), task.status());
+        } else {
+            throw new NotYourPart("supervision.error.notLiaison");
+        }
+        return get(id, scope);
+    }
+
+    /** The lead unit's liaison says the work is done, with evidence. */
+    @Transactional
+    TaskView reportCompletion(long id, DataScope scope, SignedInAccount me, @Nullable String evidence) {
+        Task task = visible(id, scope);
+        if (!isLeadLiaison(task, me)) {
+            throw new NotYourPart("supervision.error.notLead");
+        }
+        String body = required(evidence, Task.TEXT_MAX, "supervision.error.evidence");
+        TaskStatus before = task.status();
+        task.reportCompletion(body);
+        tasks.update(task);
+        tasks.addEntry(id, SupervisedTasks.EntryKind.COMPLETION, me.username(), me.displayName(), me.unitId(), body);
+        audit(task, "report-completion", before, task.status());
+        return get(id, scope);
+    }
+
+    /** The office accepts the completion (办结) or sends it back with a reason. */
+    @Transactional
+    TaskView review(long id, DataScope scope, SignedInAccount me, boolean accept, @Nullable String reason) {
+        Task task = visible(id, scope);
+        if (me.role() != Role.STAFF) {
+            throw new NotYourPart("supervision.error.notOffice");
+        }
+        TaskStatus before = task.status();
+        if (accept) {
+            task.acceptCompletion(Instant.now());
+            tasks.update(task);
+            tasks.addEntry(
+                    id,
+                    SupervisedTasks.EntryKind.ACCEPTED,
+                    me.username(),
+                    me.displayName(),
+                    me.unitId(),
+                    reason == null || reason.isBlank() ? text("supervision.entry.accepted.default") : reason.strip());
+            audit(task, "accept", before, task.status());
+        } else {
+            String why = required(reason, Task.REASON_MAX, "supervision.error.reason");
+            task.rejectCompletion(why);
+            tasks.update(task);
+            tasks.addEntry(id, SupervisedTasks.EntryKind.REJECTED, me.username(), me.displayName(), me.unitId(), why);
+            audit(task, "reject", before, task.status());
+            // Timers that held back while the completion awaited review may be due now.
+            timers.scheduleAll(id, task.deadline());
+        }
+        Set<Long> liaisons = directory.liaisons(task.leadUnitId()).stream()
+                .map(PersonSummary::id)
+                .collect(Collectors.toSet());
+        if (!liaisons.isEmpty()) {
+            String key = accept ? "supervision.notice.ACCEPTED" : "supervision.notice.REJECTED";
+            Object[] args = {task.title(), reason == null ? "" : reason.strip()};
+            notifications.send(Notice.of(
+                    liaisons,
+                    "supervision.review",
+                    text(key + ".title", args),
+                    text(key + ".body", args),
+                    "/tasks/" + id));
+        }
+        return get(id, scope);
+    }
+
+    /** The units a scope confines the list to: null for the office (everything). */
+    static @Nullable Set<Long> scopeUnits(DataScope scope) {
+        switch (scope.kind()) {
+            case OFFICE:
+                return null;
+            case LEADER:
+            case UNIT:
+                return scope.unitIds();
+            case NONE:
+            default:
+                return Set.of();
+        }
+    }
+
+    private Task visible(long id, DataScope scope) {
+        Task task = tasks.findById(id).orElseThrow(() -> new TaskNotFound(id));
+        Set<Long> units = scopeUnits(scope);
+        if (units != null && units.stream().noneMatch(task::concerns)) {
+            throw new TaskNotFound(id);
+        }
+        return task;
+    }
+
+    private static boolean isLeadLiaison(Task task, SignedInAccount me) {
+        return me.role() == Role.LIAISON && me.unitId() != null && me.unitId() == task.leadUnitId();
+    }
+
+    private static boolean isCooperatingLiaison(Task task, SignedInAccount me) {
+        return me.role() == Role.LIAISON
+                && me.unitId() != null
+                && task.cooperatingUnitIds().contains(me.unitId());
+    }
+
+    private static String required(@Nullable String text, int max, String messageKey) {
+        if (text == null || text.isBlank() || text.strip().length() > max) {
+            throw new TaskInputRejected(messageKey);
+        }
+        return text.strip();
+    }
+
+    private void audit(Task task, String action, TaskStatus before, TaskStatus after) {
+        events.publishEvent(Audited.now(
+                "supervision",
+                "task",
+                String.valueOf(task.id()),
+                action,
+                task.leadUnitId(),
+                "status=" + before,
+                "status=" + after));
+    }
+
+    private TaskView view(Task task, LocalDate today, Map<Long, String> names) {
+        List<Long> cooperating = new ArrayList<>(new TreeSet<>(task.cooperatingUnitIds()));
+        return new TaskView(
+                task.id(),
+                task.sourceKind(),
+                task.sourceId(),
+                task.title(),
+                task.leadUnitId(),
+                unitName(task.leadUnitId(), names),
+                cooperating,
+                cooperating.stream().map(unit -> unitName(unit, names)).toList(),
+                task.deadline(),
+                task.status(),
+                task.isOverdue(today),
+                task.evidence(),
+                task.reviewNote(),
+                task.openedAt(),
+                task.completedAt());
+    }
+
+    private String unitName(long unitId, Map<Long, String> names) {
+        return names.computeIfAbsent(
+                unitId, id -> directory.unit(id).map(UnitSummary::name).orElse("#" + id));
+    }
+
+    java.time.ZoneId zone() {
+        return calendar.zone();
+    }
+
+    private LocalDate today() {
+        return calendar.dateOf(Instant.now());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+    }
+}
