@@ -19,6 +19,7 @@ class ModularityTest {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("audit", "calendar", "directory", "notify", "security", "shell");
+                .containsExactlyInAnyOrder(
+                        "audit", "calendar", "coordination", "directory", "notify", "security", "shell", "supervision");
     }
 }
