@@ -35,6 +35,15 @@ public class Directory {
         return units.findByCode(code).map(Unit::summary);
     }
 
+    /** The active units, by sort order and name: for choosing a unit from a list. */
+    public List<UnitSummary> activeUnits() {
+        return units.findAll().stream()
+                .filter(Unit::active)
+                .sorted(Comparator.comparingInt(Unit::sortOrder).thenComparing(Unit::name))
+                .map(Unit::summary)
+                .toList();
+    }
+
     public Optional<PersonSummary> person(long personId) {
         return people.findById(personId).map(Person::summary);
     }
