@@ -2,7 +2,10 @@ package org.accord.coordination;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +13,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.accord.directory.Directory;
 import org.accord.directory.PersonSummary;
+import org.accord.directory.UnitKind;
 import org.accord.directory.UnitSummary;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,10 +40,17 @@ class MatterPages {
     private final Directory directory;
     private final MessageSource messages;
 
-    MatterPages(Matters matters, Directory directory, MessageSource messages) {
+    private final ObjectProvider<LeaderPageSection.Source> sections;
+
+    MatterPages(
+            Matters matters,
+            Directory directory,
+            MessageSource messages,
+            ObjectProvider<LeaderPageSection.Source> sections) {
         this.matters = matters;
         this.directory = directory;
         this.messages = messages;
+        this.sections = sections;
     }
 
     @ModelAttribute("activeNav")
@@ -122,6 +134,7 @@ class MatterPages {
         model.addAttribute("roles", PartyRole.values());
         model.addAttribute("visibilities", RoundVisibility.values());
         model.addAttribute("leaders", directory.leaders());
+        model.addAttribute("unitGroups", unitGroups(matter));
         model.addAttribute("today", LocalDate.now());
         return "coordination/matter";
     }
@@ -261,6 +274,11 @@ class MatterPages {
                 matters.list(new MatterStore.Filter(null, null, null)).stream()
                         .filter(matter -> matter.status() != MatterStatus.CLOSED)
                         .toList());
+        model.addAttribute(
+                "sections",
+                sections.orderedStream()
+                        .map(LeaderPageSection.Source::forCurrentLeader)
+                        .toList());
         model.addAttribute("activeNav", "leader");
         return "coordination/leader";
     }
@@ -275,6 +293,21 @@ class MatterPages {
         page.addObject("message", refused.describe(messages));
         page.addObject("activeNav", "matters");
         return page;
+    }
+
+    /**
+     * The active units that are not parties yet, for the add-party list: grouped by kind (工作部门, 国有企业, …)
+     * in the directory's order, each group by sort order and name.
+     */
+    private Map<String, List<UnitSummary>> unitGroups(Matter matter) {
+        Map<UnitKind, List<UnitSummary>> byKind = new EnumMap<>(UnitKind.class);
+        directory.activeUnits().stream()
+                .filter(unit -> !matter.hasUnit(unit.id()))
+                .forEach(unit -> byKind.computeIfAbsent(unit.kind(), kind -> new ArrayList<>())
+                        .add(unit));
+        Map<String, List<UnitSummary>> groups = new LinkedHashMap<>();
+        byKind.forEach((kind, units) -> groups.put(kind.label(), units));
+        return groups;
     }
 
     private Map<Long, String> unitNames(Matter matter) {

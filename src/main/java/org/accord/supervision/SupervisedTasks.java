@@ -39,7 +39,8 @@ class SupervisedTasks {
         NOTE,
         COMPLETION,
         ACCEPTED,
-        REJECTED
+        REJECTED,
+        URGED
     }
 
     /** What a list shows: filters already checked by the caller. */

@@ -99,6 +99,16 @@ class TaskController {
         return "redirect:/tasks/" + id;
     }
 
+    @PostMapping("/{id}/urge")
+    @PreAuthorize("hasRole('LEADER')")
+    String urge(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String instruction,
+            @AuthenticationPrincipal SignedInAccount me) {
+        desk.urge(id, scopes.current(), me, instruction);
+        return "redirect:/leader";
+    }
+
     @PostMapping("/{id}/review")
     String review(
             @PathVariable long id,

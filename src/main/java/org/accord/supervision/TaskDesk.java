@@ -167,6 +167,50 @@ class TaskDesk {
         return get(id, scope);
     }
 
+    /**
+     * A leader urges an unfinished task of a unit routed to him, with an optional written instruction
+     * (批示): it goes on the task's history and to the lead unit's liaisons.
+     */
+    @Transactional
+    TaskView urge(long id, DataScope scope, SignedInAccount me, @Nullable String instruction) {
+        Task task = visible(id, scope);
+        if (me.role() != Role.LEADER) {
+            throw new NotYourPart("supervision.error.notLeader");
+        }
+        if (task.status() == TaskStatus.COMPLETED) {
+            throw new TaskAlreadyCompleted(id, task.status());
+        }
+        String words = instruction == null || instruction.isBlank()
+                ? text("supervision.entry.urged.default")
+                : required(instruction, Task.REASON_MAX, "supervision.error.instruction");
+        tasks.addEntry(id, SupervisedTasks.EntryKind.URGED, me.username(), me.displayName(), null, words);
+        audit(task, "urge", task.status(), task.status());
+        Set<Long> liaisons = directory.liaisons(task.leadUnitId()).stream()
+                .map(PersonSummary::id)
+                .collect(Collectors.toSet());
+        if (!liaisons.isEmpty()) {
+            Object[] args = {task.title(), me.displayName(), words};
+            notifications.send(Notice.of(
+                    liaisons,
+                    "supervision.urged",
+                    text("supervision.notice.URGED.title", args),
+                    text("supervision.notice.URGED.body", args),
+                    "/tasks/" + id));
+        }
+        return get(id, scope);
+    }
+
+    /** The overdue tasks in a scope, for the leader's page. */
+    @Transactional(readOnly = true)
+    List<TaskView> overdue(DataScope scope) {
+        return list(scope, new SupervisedTasks.Filter(null, true, null));
+    }
+
+    /** Working days past the deadline, as of today. */
+    int workingDaysOverdue(TaskView task) {
+        return calendar.workingDaysBetween(task.deadline(), today());
+    }
+
     /** The units a scope confines the list to: null for the office (everything). */
     static @Nullable Set<Long> scopeUnits(DataScope scope) {
         switch (scope.kind()) {

@@ -39,7 +39,7 @@ CREATE TABLE supervision_progress (
     reported_at TIMESTAMP WITH TIME ZONE NOT NULL,
     body        VARCHAR(4000) NOT NULL,
     CONSTRAINT supervision_progress_kind_ck
-        CHECK (kind IN ('PROGRESS', 'NOTE', 'COMPLETION', 'ACCEPTED', 'REJECTED'))
+        CHECK (kind IN ('PROGRESS', 'NOTE', 'COMPLETION', 'ACCEPTED', 'REJECTED', 'URGED'))
 );
 CREATE INDEX supervision_progress_task_idx ON supervision_progress (task_id, id);
 

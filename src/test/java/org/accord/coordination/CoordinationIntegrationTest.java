@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @IntegrationTest
 @RecordApplicationEvents
+@TestPropertySource(properties = "db-scheduler.polling-interval=1s")
 class CoordinationIntegrationTest {
 
     @Autowired
@@ -195,6 +197,10 @@ class CoordinationIntegrationTest {
                 .param("workingDays", "3")
                 .param("visibility", "OPEN"));
         long first = openRoundId(matter);
+        // The matrix has a column per asked unit, headed with its name.
+        mvc.perform(get("/matters/{id}", matter).session(staff))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<th[^>]*>\\s*市水利局\\s*</th>.*")));
         assertThat(jdbc.queryForObject("SELECT deadline FROM coordination_round WHERE id = ?", LocalDate.class, first))
                 .isAfter(LocalDate.now().minusDays(1));
         assertThat(jdbc.queryForObject(
@@ -334,11 +340,13 @@ class CoordinationIntegrationTest {
                 .param("leadUnitId", String.valueOf(zjj))
                 .param("cooperatingUnitId", String.valueOf(slj), String.valueOf(cgj))
                 .param("deadline", deadline));
+        // This one's deadline lies in the past, so that its supervised task is overdue from the start.
+        String pastDeadline = LocalDate.now().minusDays(14).toString();
         ok(post("/matters/{id}/measures", matter)
                 .session(staff)
                 .param("what", "汛后办理占道审批")
                 .param("leadUnitId", String.valueOf(cgj))
-                .param("deadline", deadline));
+                .param("deadline", pastDeadline));
         long before = events.stream(MeasureAdopted.class).count();
         ok(post("/matters/{id}/measures/adopt", matter).session(staff));
         List<MeasureAdopted> adopted =
@@ -388,6 +396,62 @@ class CoordinationIntegrationTest {
                         "rule",
                         "adopt-measures",
                         "close");
+
+        // Each measure becomes a supervised task; two are carried to completion by their lead units.
+        long funding = taskOf("制定资金分担方案");
+        long network = taskOf("牵头实施管网改造");
+        long permits = taskOf("汛后办理占道审批");
+        carryToCompletion(funding, fgwLiaison);
+        carryToCompletion(network, liaisonOf("ZJJ", "P0076"));
+
+        // The third is overdue: it is escalated to the leader overseeing 城管局 by its timer, shows on
+        // his page, and he urges it in one step with an instruction that reaches the unit's liaison.
+        awaitInbox(chen, "supervision.escalate");
+        mvc.perform(get("/leader").session(leader))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("汛后办理占道审批")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已逾期")));
+        ok(post("/tasks/{id}/urge", permits).session(leader).param("instruction", "请城管局本周内办结。"));
+        long cgjLiaisonPerson = directory.personByCode("P0080").orElseThrow().id();
+        awaitInbox(cgjLiaisonPerson, "supervision.urged");
+        mvc.perform(get("/tasks/{id}", permits).with(cgjLiaison))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请城管局本周内办结。")));
+        carryToCompletion(permits, cgjLiaison);
+    }
+
+    /** The supervised task opened for a measure (the listener runs after the adopting commit). */
+    long taskOf(String what) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            List<Long> found = jdbc.queryForList("SELECT id FROM supervision_task WHERE title = ?", Long.class, what);
+            if (!found.isEmpty()) {
+                assertThat(found).hasSize(1);
+                return found.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No supervised task for the measure " + what);
+    }
+
+    /** Progress and completion by the lead unit's liaison, then the office accepts it (办结). */
+    void carryToCompletion(long task, RequestPostProcessor liaison) throws Exception {
+        ok(post("/tasks/{id}/progress", task).with(liaison).param("text", "已部署，正在推进。"));
+        ok(post("/tasks/{id}/completion", task).with(liaison).param("evidence", "已完成，附验收记录。"));
+        ok(post("/tasks/{id}/review", task).session(staff).param("decision", "accept"));
+        assertThat(jdbc.queryForObject("SELECT status FROM supervision_task WHERE id = ?", String.class, task))
+                .isEqualTo("COMPLETED");
+    }
+
+    void awaitInbox(long person, String kind) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Integer count = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM notify_inbox WHERE person_id = ? AND kind = ?", Integer.class, person, kind);
+            if (count != null && count > 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No " + kind + " notice for person " + person);
     }
 
     @Test
@@ -457,7 +521,7 @@ class CoordinationIntegrationTest {
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\":\" \"}"))
-                .andExpect(status().isConflict())
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("标题")));
         addUnit(matter, "ZJJ", "LEAD");
         ok(post("/matters/{id}/points", matter).session(staff).param("text", "会签意见"));
