@@ -300,7 +300,16 @@ class CoordinationIntegrationTest {
                 .isEqualTo(1);
         mvc.perform(get("/leader").session(leader))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("老旧小区改造协调会")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("老旧小区改造协调会")))
+                // The ruling is one form on the leader's page, and on the matter's page for him too.
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "action=\"/matters/" + matter + "/points/" + roads + "/rule\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"fromLeaderPage\"")));
+        mvc.perform(get("/matters/{id}", matter).session(leader))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "action=\"/matters/" + matter + "/points/" + roads + "/rule\"")));
         // Only the deciding leader rules; the owner cannot.
         mvc.perform(post("/matters/{id}/points/{p}/rule", matter, roads)
                         .session(staff)
