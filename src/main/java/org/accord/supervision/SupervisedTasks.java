@@ -119,7 +119,9 @@ class SupervisedTasks {
         }
     }
 
-    void addEntry(long taskId, EntryKind kind, String byUsername, String byName, @Nullable Long unitId, String text) {
+    /** Adds an entry to a task's history and returns its id. */
+    long addEntry(long taskId, EntryKind kind, String byUsername, String byName, @Nullable Long unitId, String text) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO supervision_progress (task_id, kind, by_username, by_name, unit_id, reported_at, body)"
                         + " VALUES (:task, :kind, :username, :name, :unit, :at, :body)")
                 .param("task", taskId)
@@ -129,7 +131,8 @@ class SupervisedTasks {
                 .param("unit", unitId)
                 .param("at", time(Instant.now()))
                 .param("body", text)
-                .update();
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     List<Entry> history(long taskId) {

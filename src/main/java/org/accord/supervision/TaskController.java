@@ -1,5 +1,7 @@
 package org.accord.supervision;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.accord.security.DataScope;
 import org.accord.security.DataScopes;
@@ -7,7 +9,11 @@ import org.accord.security.Role;
 import org.accord.security.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The pages of 督办: the list within the data scope, a task with its history and the actions on it. */
@@ -67,6 +74,8 @@ class TaskController {
         TaskView task = desk.get(id, scope);
         model.addAttribute("task", task);
         model.addAttribute("history", desk.history(id, scope));
+        model.addAttribute("attachments", desk.attachments(id, scope));
+        model.addAttribute("maxFiles", Attachments.MAX_FILES);
         model.addAttribute("zone", desk.zone());
         boolean liaison = me.role() == Role.LIAISON && me.unitId() != null;
         boolean lead = liaison && me.unitId() == task.leadUnitId();
@@ -85,8 +94,9 @@ class TaskController {
     String progress(
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String text,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal SignedInAccount me) {
-        desk.reportProgress(id, scopes.current(), me, text);
+        desk.reportProgress(id, scopes.current(), me, text, Attachments.from(files));
         return "redirect:/tasks/" + id;
     }
 
@@ -94,9 +104,27 @@ class TaskController {
     String completion(
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String evidence,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal SignedInAccount me) {
-        desk.reportCompletion(id, scopes.current(), me, evidence);
+        desk.reportCompletion(id, scopes.current(), me, evidence, Attachments.from(files));
         return "redirect:/tasks/" + id;
+    }
+
+    /** A file of a progress or completion entry, as a download (never rendered inline). */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        TaskAttachments.StoredFile file = desk.attachment(id, attachmentId, scopes.current());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(Attachments.allowedType(file.contentType())))
+                .contentLength(file.content().length)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
     }
 
     @PostMapping("/{id}/urge")

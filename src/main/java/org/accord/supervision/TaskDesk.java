@@ -36,6 +36,7 @@ class TaskDesk {
     static final int LIST_LIMIT = 200;
 
     private final SupervisedTasks tasks;
+    private final TaskAttachments attachments;
     private final SupervisionTimers timers;
     private final Directory directory;
     private final WorkingCalendar calendar;
@@ -45,6 +46,7 @@ class TaskDesk {
 
     TaskDesk(
             SupervisedTasks tasks,
+            TaskAttachments attachments,
             SupervisionTimers timers,
             Directory directory,
             WorkingCalendar calendar,
@@ -52,6 +54,7 @@ class TaskDesk {
             ApplicationEventPublisher events,
             MessageSource messages) {
         this.tasks = tasks;
+        this.attachments = attachments;
         this.timers = timers;
         this.directory = directory;
         this.calendar = calendar;
@@ -83,24 +86,50 @@ class TaskDesk {
         return tasks.history(id);
     }
 
+    /** A task's attachments by history entry id (no content), within the data scope. */
+    @Transactional(readOnly = true)
+    Map<Long, List<TaskAttachments.Attachment>> attachments(long id, DataScope scope) {
+        visible(id, scope);
+        return attachments.byEntry(id);
+    }
+
+    /** One attachment of a task within the data scope; another task's attachment is not there (404). */
+    @Transactional(readOnly = true)
+    TaskAttachments.StoredFile attachment(long id, long attachmentId, DataScope scope) {
+        visible(id, scope);
+        return attachments.find(id, attachmentId).orElseThrow(() -> new TaskNotFound(id));
+    }
+
     /**
      * Progress from the lead unit's liaison (the first one starts the work), or a note from a cooperating
      * unit's liaison.
      */
     @Transactional
     TaskView reportProgress(long id, DataScope scope, SignedInAccount me, @Nullable String text) {
+        return reportProgress(id, scope, me, text, List.of());
+    }
+
+    /** Progress or a note with files attached to it; the entry and its files are stored together or not at all. */
+    @Transactional
+    TaskView reportProgress(
+            long id, DataScope scope, SignedInAccount me, @Nullable String text, List<Attachments.Upload> files) {
         Task task = visible(id, scope);
         String body = required(text, Task.TEXT_MAX, "supervision.error.text");
+        Attachments.check(files);
         if (isLeadLiaison(task, me)) {
             TaskStatus before = task.status();
             task.reportProgress();
             tasks.update(task);
-            tasks.addEntry(id, SupervisedTasks.EntryKind.PROGRESS, me.username(), me.displayName(), me.unitId(), body);
+            long entry = tasks.addEntry(
+                    id, SupervisedTasks.EntryKind.PROGRESS, me.username(), me.displayName(), me.unitId(), body);
             audit(task, "progress", before, task.status());
+            attach(task, entry, files, me);
         } else if (isCooperatingLiaison(task, me)) {
             task.checkNoteAllowed();
-            tasks.addEntry(id, SupervisedTasks.EntryKind.NOTE, me.username(), me.displayName(), me.unitId(), body);
+            long entry = tasks.addEntry(
+                    id, SupervisedTasks.EntryKind.NOTE, me.username(), me.displayName(), me.unitId(), body);
             audit(task, "note", task.status(), task.status());
+            attach(task, entry, files, me);
         } else {
             throw new NotYourPart("supervision.error.notLiaison");
         }
@@ -110,17 +139,54 @@ class TaskDesk {
     /** The lead unit's liaison says the work is done, with evidence. */
     @Transactional
     TaskView reportCompletion(long id, DataScope scope, SignedInAccount me, @Nullable String evidence) {
+        return reportCompletion(id, scope, me, evidence, List.of());
+    }
+
+    /** Completion with evidence files; the entry and its files are stored together or not at all. */
+    @Transactional
+    TaskView reportCompletion(
+            long id, DataScope scope, SignedInAccount me, @Nullable String evidence, List<Attachments.Upload> files) {
         Task task = visible(id, scope);
         if (!isLeadLiaison(task, me)) {
             throw new NotYourPart("supervision.error.notLead");
         }
         String body = required(evidence, Task.TEXT_MAX, "supervision.error.evidence");
+        Attachments.check(files);
         TaskStatus before = task.status();
         task.reportCompletion(body);
         tasks.update(task);
-        tasks.addEntry(id, SupervisedTasks.EntryKind.COMPLETION, me.username(), me.displayName(), me.unitId(), body);
+        long entry = tasks.addEntry(
+                id, SupervisedTasks.EntryKind.COMPLETION, me.username(), me.displayName(), me.unitId(), body);
         audit(task, "report-completion", before, task.status());
+        attach(task, entry, files, me);
         return get(id, scope);
+    }
+
+    /** Stores the files of an entry and records them in the audit trail (names and sizes, no content). */
+    private void attach(Task task, long entryId, List<Attachments.Upload> files, SignedInAccount me) {
+        if (files.isEmpty()) {
+            return;
+        }
+        StringBuilder stored = new StringBuilder("entry=" + entryId + "; files=");
+        for (int i = 0; i < files.size(); i++) {
+            Attachments.Upload file = files.get(i);
+            long attachmentId = attachments.insert(task.id(), entryId, file, me.username());
+            stored.append(i == 0 ? "" : ", ")
+                    .append(file.fileName())
+                    .append(" (")
+                    .append(file.size())
+                    .append(" B, #")
+                    .append(attachmentId)
+                    .append(')');
+        }
+        events.publishEvent(Audited.now(
+                "supervision",
+                "task",
+                String.valueOf(task.id()),
+                "attach",
+                task.leadUnitId(),
+                null,
+                stored.toString()));
     }
 
     /** The office accepts the completion (办结) or sends it back with a reason. */
