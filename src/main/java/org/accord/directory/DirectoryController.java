@@ -114,8 +114,9 @@ class DirectoryController {
 
     @GetMapping("/units/{id}")
     String unit(@PathVariable long id, Model model) {
+        Optional<Set<Long>> visible = visibility.visibleUnits();
         Unit unit = units.findById(id)
-                .filter(found -> visibility.canSee(id))
+                .filter(found -> Visibility.sees(visible, id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("unit", unit.summary());
         model.addAttribute("lineage", lineage(unit));
@@ -127,6 +128,7 @@ class DirectoryController {
         model.addAttribute(
                 "children",
                 units.findByParentIdAndActiveTrueOrderBySortOrderAscNameAsc(id).stream()
+                        .filter(child -> Visibility.sees(visible, child.id()))
                         .map(Unit::summary)
                         .toList());
         model.addAttribute("overseer", directory.overseeingLeader(id).orElse(null));
@@ -136,9 +138,10 @@ class DirectoryController {
 
     @GetMapping("/people/{id}")
     String person(@PathVariable long id, Model model) {
+        Optional<Set<Long>> visible = visibility.visibleUnits();
         PersonSummary person = directory
                 .person(id)
-                .filter(found -> visibility.canSee(found.unitId()))
+                .filter(found -> Visibility.sees(visible, found.unitId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Unit unit = units.findById(person.unitId()).orElseThrow();
         model.addAttribute("person", person);
@@ -149,7 +152,7 @@ class DirectoryController {
                 person.isLeader()
                         ? units.findAll().stream()
                                 .filter(u -> u.active() && Long.valueOf(id).equals(u.overseeingLeaderId()))
-                                .filter(u -> visibility.canSee(u.id()))
+                                .filter(u -> Visibility.sees(visible, u.id()))
                                 .sorted(Comparator.comparingInt(Unit::sortOrder))
                                 .map(Unit::summary)
                                 .toList()

@@ -53,8 +53,9 @@ class Visibility {
         return Optional.of(visible);
     }
 
-    boolean canSee(long unitId) {
-        return visibleUnits().map(visible -> visible.contains(unitId)).orElse(true);
+    /** Whether a unit is among the visible ones; computed once per request by the caller, used per unit. */
+    static boolean sees(Optional<Set<Long>> visible, long unitId) {
+        return visible.map(ids -> ids.contains(unitId)).orElse(true);
     }
 
     private static boolean under(Unit unit, Long ancestor, Map<Long, Unit> byId) {

@@ -25,6 +25,9 @@ class DirectoryScopeIntegrationTest {
     @Autowired
     UserDetailsService accounts;
 
+    @Autowired
+    Directory directory;
+
     RequestPostProcessor as(String username) {
         return user(accounts.loadUserByUsername(username));
     }
@@ -43,6 +46,14 @@ class DirectoryScopeIntegrationTest {
         assertThat(tree).contains("示例市住房和城乡建设局", "城市建设科", "示例市人民政府办公室", "秘书科", "陈志华");
         assertThat(tree).doesNotContain("示例市水利局", "东城区", "中共示例市委办公室", "示例省人民政府办公厅");
         assertThat(page("/directory", "huanghaitao")).contains("示例市水利局", "东城区");
+    }
+
+    @Test
+    void theGovernmentsPageListsOnlyTheUnitsTheLiaisonMaySee() throws Exception {
+        long government = directory.unitByCode("SZF").orElseThrow().id();
+        String page = page("/directory/units/" + government, "weilijuan");
+        assertThat(page).contains("示例市住房和城乡建设局", "示例市人民政府办公室").doesNotContain("示例市水利局", "东城区");
+        assertThat(page("/directory/units/" + government, "huanghaitao")).contains("示例市水利局");
     }
 
     @Test
