@@ -125,31 +125,28 @@ class AccountAdministration {
 
     @PreAuthorize("hasRole('SYSADMIN')")
     void disable(long accountId) {
-        Account account = otherThanMine(accountId);
-        String before = account.summary();
-        account.disable();
-        accounts.save(account);
-        events.publishEvent(Audited.now(
-                "security",
-                "account",
-                account.username(),
-                "account-disabled",
-                account.unitId(),
-                before,
-                account.summary()));
+        changeEnabled(accountId, false);
     }
 
     @PreAuthorize("hasRole('SYSADMIN')")
     void enable(long accountId) {
+        changeEnabled(accountId, true);
+    }
+
+    private void changeEnabled(long accountId, boolean enabled) {
         Account account = otherThanMine(accountId);
         String before = account.summary();
-        account.enable();
+        if (enabled) {
+            account.enable();
+        } else {
+            account.disable();
+        }
         accounts.save(account);
         events.publishEvent(Audited.now(
                 "security",
                 "account",
                 account.username(),
-                "account-enabled",
+                enabled ? "account-enabled" : "account-disabled",
                 account.unitId(),
                 before,
                 account.summary()));
