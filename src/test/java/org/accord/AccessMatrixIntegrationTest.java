@@ -21,6 +21,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint, as every role and as a liaison reaching for another unit's objects, against the
- * expectations in {@code access-matrix.csv}. A module that adds an endpoint adds its row there.
+ * expectations in {@code access-matrix.csv} and {@code access-matrix-<module>.csv}. A module that adds an
+ * endpoint adds its row to its own file.
  */
 @IntegrationTest
 class AccessMatrixIntegrationTest {
@@ -62,18 +65,27 @@ class AccessMatrixIntegrationTest {
     RequestMappingHandlerMapping mappings;
 
     static List<Row> matrix() throws IOException {
-        try (InputStream in = AccessMatrixIntegrationTest.class.getResourceAsStream("/access-matrix.csv")) {
-            List<Row> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.strip().split(";");
-                assertThat(cells).as(line).hasSize(3 + ROLES.size());
-                rows.add(new Row(cells[0], cells[1], cells[2], List.of(cells).subList(3, cells.length)));
+        List<Row> rows = new ArrayList<>();
+        // One file per module (access-matrix-<module>.csv) beside the common one, so modules add rows apart.
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:access-matrix*.csv")) {
+            try (InputStream in = file.getInputStream()) {
+                rows.addAll(rows(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
-            return rows;
         }
+        return rows;
+    }
+
+    private static List<Row> rows(String text) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.strip().split(";");
+            assertThat(cells).as(line).hasSize(3 + ROLES.size());
+            rows.add(new Row(cells[0], cells[1], cells[2], List.of(cells).subList(3, cells.length)));
+        }
+        return rows;
     }
 
     @TestFactory

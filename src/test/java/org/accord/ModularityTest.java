@@ -20,6 +20,17 @@ class ModularityTest {
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder(
-                        "audit", "calendar", "coordination", "directory", "notify", "security", "shell", "supervision");
+                        "audit",
+                        "calendar",
+                        "cases",
+                        "coordination",
+                        "directory",
+                        "documents",
+                        "duty",
+                        "meetings",
+                        "notify",
+                        "security",
+                        "shell",
+                        "supervision");
     }
 }

@@ -33,9 +33,12 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Coordinating matters: every step the pages and the API take goes through here, under the signed-in
  * viewer's data scope. A matter outside the scope does not exist for the viewer (404).
+ *
+ * <p>Other modules (a meeting, a document, a case, an incident is a matter) call the same steps: each
+ * acts as the person signed in on the current thread, with that person's role, owner check and scope.
  */
 @Service
-class Matters {
+public class Matters {
 
     static final String MODULE = "coordination";
     static final int LIST_LIMIT = 200;
