@@ -27,6 +27,7 @@ class ModularityTest {
                         "directory",
                         "documents",
                         "duty",
+                        "information",
                         "meetings",
                         "notify",
                         "security",
