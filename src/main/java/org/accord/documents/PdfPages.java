@@ -61,10 +61,14 @@ final class PdfPages {
     private PdfPages() {}
 
     static byte[] render(DocumentLayout layout) {
-        if (!Files.isReadable(SONG)) {
-            throw new FontMissing(SONG);
+        return render(layout, SONG);
+    }
+
+    static byte[] render(DocumentLayout layout, Path songFont) {
+        if (!Files.isReadable(songFont)) {
+            throw new FontMissing(songFont);
         }
-        try (TrueTypeFont song = new TTFParser().parse(new RandomAccessReadBufferedFile(SONG.toFile()));
+        try (TrueTypeFont song = new TTFParser().parse(new RandomAccessReadBufferedFile(songFont.toFile()));
                 PDDocument document = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             TrueTypeFont fallbackFont = Files.isReadable(FALLBACK)

@@ -1,6 +1,7 @@
 package org.accord.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -342,6 +343,13 @@ class DocumentLayoutsTest {
             assertThat(squeezed(new PDFTextStripper().getText(document))).contains("签发人：顾子涵");
             renderFirstPage(document, "request.png");
         }
+    }
+
+    @Test
+    void withoutTheFontThePdfFailsSayingWhatToInstall() {
+        assertThatThrownBy(() -> PdfPages.render(notice(), Path.of("/nonexistent/gbsn00lp.ttf")))
+                .isInstanceOf(PdfPages.FontMissing.class)
+                .hasMessageContaining("apt-get install -y fonts-arphic-gbsn00lp");
     }
 
     /** Keeps the rendered pages for a look (target/documents/). */
