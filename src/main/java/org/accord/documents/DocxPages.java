@@ -192,14 +192,21 @@ final class DocxPages {
         border.setSpace(BigInteger.valueOf(space));
     }
 
+    /** One run per line of the segment; a line feed (a balanced title's break) becomes a line break. */
     private static void run(XWPFParagraph paragraph, Segment segment, Block block) {
-        XWPFRun run = paragraph.createRun();
-        font(run, segment.face());
-        run.setFontSize(block.size());
-        if (block.red()) {
-            run.setColor("FF0000");
+        String[] lines = segment.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            XWPFRun run = paragraph.createRun();
+            font(run, segment.face());
+            run.setFontSize(block.size());
+            if (block.red()) {
+                run.setColor("FF0000");
+            }
+            if (i > 0) {
+                run.addBreak();
+            }
+            run.setText(lines[i]);
         }
-        run.setText(segment.text());
     }
 
     private static void font(XWPFRun run, Face face) {

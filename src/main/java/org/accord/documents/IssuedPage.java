@@ -321,7 +321,7 @@ final class IssuedPage {
         blocks.add(Block.blankLine());
         if (!minutes || !layout.title().equals(layout.issuerMark())) {
             blocks.add(Block.blankLine());
-            blocks.add(Block.of(layout.title(), Face.XIAOBIAOSONG, SIZE_2, Align.CENTER));
+            blocks.add(Block.of(balanced(layout.title().strip(), SIZE_2), Face.XIAOBIAOSONG, SIZE_2, Align.CENTER));
         }
         // 7.3.2: the main addressees one line under the title, flush left, ending in a full-width colon.
         if (!layout.mainAddressees().isBlank()) {
@@ -417,6 +417,40 @@ final class IssuedPage {
         blocks.add(new Block(segments, List.of(), SIZE_3, Align.BOTH, 0, 0, 0, false, Rule.NONE, Rule.NONE, 1, 0, false)
                 .indents(5, 0, -3));
         return false;
+    }
+
+    /**
+     * A centred title broken into lines of nearly equal width (7.3.1 asks for a balanced shape), the earlier
+     * lines never shorter than the later ones; the breaks are line feeds, which both renderers honour.
+     */
+    static String balanced(String title, double size) {
+        double perLine = Math.floor(BODY_WIDTH_MM * MM / size);
+        double total = width(title);
+        int lines = (int) Math.ceil(total / perLine);
+        if (lines <= 1) {
+            return title;
+        }
+        double target = Math.ceil(total / lines);
+        StringBuilder broken = new StringBuilder();
+        double used = 0;
+        int[] codePoints = title.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            String character = new String(Character.toChars(codePoints[i]));
+            double next = width(character);
+            boolean closing = "，。、；：？！）》」』”".contains(character);
+            boolean insideWord = i > 0 && isLatin(codePoints[i]) && isLatin(codePoints[i - 1]);
+            if (used + next > target && used > 0 && !closing && !insideWord) {
+                broken.append('\n');
+                used = 0;
+            }
+            broken.append(character);
+            used += next;
+        }
+        return broken.toString();
+    }
+
+    private static boolean isLatin(int codePoint) {
+        return codePoint < 0x80 && Character.isLetterOrDigit(codePoint);
     }
 
     /** The mark's size: as large as 2 lines of the grid allow, but on one line across the body width. */

@@ -113,7 +113,7 @@ final class PdfPages {
 
         /** The font for a character, and the character itself (□ when no font has it). */
         Glyph glyph(int codePoint, Face face) {
-            if (songGlyphs.getGlyphId(codePoint) > 0) {
+            if (codePoint == '\n' || songGlyphs.getGlyphId(codePoint) > 0) {
                 return new Glyph(codePoint, song, face);
             }
             if (fallback != null && fallbackGlyphs != null && fallbackGlyphs.getGlyphId(codePoint) > 0) {
@@ -177,10 +177,16 @@ final class PdfPages {
             if (before > 0) {
                 y -= before;
             }
+            if (block.blank() && y >= BODY_TOP - 0.01f && pages.size() > 1) {
+                return; // an empty line does not open a page
+            }
             for (int i = 0; i < lines.size(); i++) {
                 float height = i == 0 ? LINE * block.gridLines() : LINE;
                 if (y - height < BODY_BOTTOM - 0.5f) {
                     newPage();
+                    if (block.blank()) {
+                        return;
+                    }
                 }
                 float top = y;
                 if (i == 0 && block.above() != Rule.NONE) {
@@ -250,13 +256,24 @@ final class PdfPages {
                 float available = BODY_WIDTH - indent - rightIndent - (first ? rightTextWidth : 0);
                 int end = start;
                 float used = 0;
+                boolean forced = false;
                 while (end < glyphs.size()) {
+                    if (glyphs.get(end).codePoint() == '\n') {
+                        forced = true;
+                        break;
+                    }
                     float next = glyphs.get(end).width(size) + spacing;
                     if (used + next > available + 0.01f) {
                         break;
                     }
                     used += next;
                     end++;
+                }
+                if (forced) {
+                    lines.add(new Line(List.copyOf(glyphs.subList(start, end)), indent, available, false));
+                    start = end + 1;
+                    first = false;
+                    continue;
                 }
                 if (end < glyphs.size() && end > start) {
                     if (NO_BREAK_BEFORE.indexOf(glyphs.get(end).codePoint()) >= 0) {

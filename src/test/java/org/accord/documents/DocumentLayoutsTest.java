@@ -226,6 +226,17 @@ class DocumentLayoutsTest {
     }
 
     @Test
+    void aLongTitleIsBrokenIntoBalancedLinesWithoutSplittingNumbers() throws IOException {
+        assertThat(IssuedPage.balanced("示例市人民政府办公室关于做好2026年汛期城市排水防涝工作的通知", 22))
+                .isEqualTo("示例市人民政府办公室关于做好2026\n年汛期城市排水防涝工作的通知");
+        assertThat(IssuedPage.balanced("关于申请拨付老旧小区改造补助资金的请示", 22)).doesNotContain("\n");
+        try (XWPFDocument docx = docx(notice())) {
+            XWPFParagraph title = paragraph(docx, "排水防涝工作的通知");
+            assertThat(title.getText()).isEqualTo("示例市人民政府办公室关于做好2026\n年汛期城市排水防涝工作的通知");
+        }
+    }
+
+    @Test
     void anUpwardDocumentShowsItsSignerBesideTheNumber() throws IOException {
         try (XWPFDocument docx = docx(request())) {
             XWPFParagraph number = paragraph(docx, "示例建发〔2026〕3号");
@@ -263,7 +274,7 @@ class DocumentLayoutsTest {
             assertThat(squeezed(text))
                     .contains("示例市人民政府办公室文件")
                     .contains("示例府办发〔2026〕12号")
-                    .contains("关于做好2026年汛期城市排水防涝工作的通知")
+                    .contains("关于做好2026年汛期城市排水防涝工作的通知".replace("\n", ""))
                     .contains("市住建局，市水利局，市城管局：")
                     .contains("5月20日前完成排水设施检查")
                     .contains("附件：1．城区排水设施检查表")
