@@ -47,6 +47,10 @@ final class PdfPages {
     private static final float BODY_BOTTOM = (float) (IssuedPage.BOTTOM_MM * IssuedPage.MM);
     private static final float LINE = (float) (IssuedPage.BODY_HEIGHT_MM * IssuedPage.MM / IssuedPage.LINES);
     private static final float CHARACTER = BODY_WIDTH / IssuedPage.CHARACTERS;
+    /** The ideographic em box of a CJK face: 0.88 em above the baseline, 0.12 em below. */
+    private static final float EM_ASCENT = 0.88f;
+
+    private static final float EM_DESCENT = 0.12f;
     private static final String NO_BREAK_BEFORE = "，。、；：？！）》」』”’…—%";
     private static final String NO_BREAK_AFTER = "（《「『“‘";
 
@@ -175,7 +179,18 @@ final class PdfPages {
             List<Line> lines = lines(block);
             float before = (float) (block.spaceBeforeMm() * MM);
             if (before > 0) {
-                y -= before;
+                // Placed by distance, off the grid: the top of the characters' em box lies exactly that far
+                // below (the mark: 35 mm under the body's top, 7.2.4).
+                float size = (float) block.size();
+                float baseline = y - before - EM_ASCENT * size;
+                for (int i = 0; i < lines.size(); i++) {
+                    line(block, lines.get(i), baseline, i == 0);
+                    if (i < lines.size() - 1) {
+                        baseline -= size * 1.2f;
+                    }
+                }
+                y = baseline - EM_DESCENT * size;
+                return;
             }
             if (block.blank() && y >= BODY_TOP - 0.01f && pages.size() > 1) {
                 return; // an empty line does not open a page
@@ -197,7 +212,7 @@ final class PdfPages {
                 y -= height;
                 if (i == lines.size() - 1 && block.below() != Rule.NONE) {
                     float at = block.below() == Rule.RED
-                            ? baseline - (float) block.size() * 0.12f - (float) (IssuedPage.SEPARATOR_GAP_MM * MM)
+                            ? baseline - (float) block.size() * EM_DESCENT - (float) (IssuedPage.SEPARATOR_GAP_MM * MM)
                             : y;
                     rule(block.below(), at);
                 }
@@ -406,7 +421,7 @@ final class PdfPages {
         /** 7.5: "— n —" in 4号, 7 mm under the body area, one character in: right on odd pages, left on even. */
         private void pageNumbers() throws IOException {
             float size = (float) IssuedPage.SIZE_4;
-            float baseline = BODY_BOTTOM - (float) (IssuedPage.PAGE_NUMBER_GAP_MM * MM) - size * 0.88f;
+            float baseline = BODY_BOTTOM - (float) (IssuedPage.PAGE_NUMBER_GAP_MM * MM) - size * EM_ASCENT;
             for (int i = 0; i < pages.size(); i++) {
                 int number = i + 1;
                 List<Glyph> glyphs = new ArrayList<>();

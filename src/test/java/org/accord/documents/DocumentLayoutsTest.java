@@ -342,6 +342,117 @@ class DocumentLayoutsTest {
     }
 
     @Test
+    void thePdfIsOnTheStandardGridAndPositions() throws IOException {
+        DocumentLayout layout = notice();
+        List<String> body = Collections.nCopies(30, "各单位要落实主要负责同志防汛第一责任，明确分管负责同志和具体工作人员，确保责任到人、措施到位、工作到岗。");
+        DocumentLayout longer = new DocumentLayout(
+                layout.genre(),
+                layout.issuerMark(),
+                layout.number(),
+                List.of(),
+                null,
+                null,
+                null,
+                layout.title(),
+                layout.mainAddressees(),
+                body,
+                List.of(),
+                layout.issuerSignature(),
+                layout.date(),
+                null,
+                layout.copyTo(),
+                layout.printingUnit(),
+                layout.printingDate(),
+                List.of(),
+                List.of(),
+                List.of());
+        try (PDDocument document = Loader.loadPDF(layouts.pdf(longer))) {
+            List<Row> first = rows(document, 1);
+            Row mark = first.stream()
+                    .filter(row -> row.text().equals("示例市人民政府办公室文件"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(mark.topMm())
+                    .as("the mark's top, 35 mm under the body's top")
+                    .isCloseTo(37 + 35, within(0.5));
+            Row number = first.stream()
+                    .filter(row -> row.text().startsWith("示例府办发"))
+                    .findFirst()
+                    .orElseThrow();
+            Row title = first.stream()
+                    .filter(row -> row.text().startsWith("示例市人民政府办公室关于"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(title.size()).as("2号").isCloseTo(22, within(0.1));
+            assertThat(title.topMm()).isGreaterThan(number.topMm());
+            Row pageNumber = first.stream()
+                    .filter(row -> row.text().startsWith("—"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(pageNumber.topMm()).as("7 mm under the body").isCloseTo(297 - 35 + 7, within(0.5));
+            assertThat(pageNumber.rightMm())
+                    .as("one character in from the right")
+                    .isCloseTo(210 - 26 - 14 / MM_PT, within(0.5));
+            // Page 2 holds body text only: 22 lines of 28 characters, the paragraphs two characters in.
+            List<Row> second = rows(document, 2).stream()
+                    .filter(row -> !row.text().startsWith("—"))
+                    .toList();
+            assertThat(second).hasSize(22);
+            // A paragraph's first line: two characters in, then 26 Chinese characters to the right edge.
+            assertThat(second)
+                    .filteredOn(row -> row.leftMm() > 30)
+                    .hasSizeGreaterThan(8)
+                    .allSatisfy(row -> {
+                        assertThat(row.text()).hasSize(26);
+                        assertThat(row.rightMm()).isCloseTo(28 + 156, within(0.3));
+                    });
+            assertThat(second)
+                    .allSatisfy(row -> assertThat(row.leftMm())
+                            .satisfiesAnyOf(
+                                    left -> assertThat(left).isCloseTo(28, within(0.3)),
+                                    left -> assertThat(left).isCloseTo(28 + 2 * 156 / 28.0, within(0.3))));
+            assertThat(second.get(21).topMm() - second.get(0).topMm())
+                    .as("21 line pitches of 225/22 mm")
+                    .isCloseTo(21 * 225 / 22.0, within(0.3));
+            Row pageTwo = rows(document, 2).stream()
+                    .filter(row -> row.text().startsWith("—"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(pageTwo.leftMm())
+                    .as("even pages: one character in from the left")
+                    .isCloseTo(28 + 14 / MM_PT, within(0.5));
+        }
+    }
+
+    static final double MM_PT = 72 / 25.4;
+
+    /** A line of text on a page: where it starts and ends, its em box top, in millimetres from the top left. */
+    record Row(String text, double leftMm, double rightMm, double topMm, double size) {}
+
+    static List<Row> rows(PDDocument document, int page) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                org.apache.pdfbox.text.TextPosition first = positions.get(0);
+                org.apache.pdfbox.text.TextPosition last = positions.get(positions.size() - 1);
+                double size = first.getFontSizeInPt();
+                rows.add(new Row(
+                        text.replaceAll("\\s+", ""),
+                        first.getXDirAdj() / MM_PT,
+                        (last.getXDirAdj() + last.getWidthDirAdj()) / MM_PT,
+                        (first.getYDirAdj() - 0.88 * size) / MM_PT,
+                        size));
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(document);
+        return rows;
+    }
+
+    @Test
     void minutesAsPdf() throws IOException {
         byte[] pdf = layouts.pdf(minutes());
         save("minutes.pdf", pdf);
