@@ -2,6 +2,7 @@ package org.accord.documents;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.accord.directory.Directory;
 import org.accord.directory.PersonSummary;
 import org.accord.directory.UnitSummary;
@@ -55,7 +56,7 @@ class IncomingDemo implements ApplicationRunner {
         }
         SignedInAccount me =
                 new SignedInAccount(0, "huanghaitao", clerk.name(), Role.STAFF, clerk.id(), clerk.unitId(), "", true);
-        DataScope office = new DataScope(DataScope.Kind.OFFICE, clerk.id(), java.util.Set.of());
+        DataScope office = new DataScope(DataScope.Kind.OFFICE, clerk.id(), Set.of());
         LocalDate today = desk.today();
 
         long first = desk.signFor(

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -497,7 +499,7 @@ class IncomingDesk {
         return calendar.dateOf(Instant.now());
     }
 
-    java.time.ZoneId zone() {
+    ZoneId zone() {
         return calendar.zone();
     }
 
@@ -505,8 +507,7 @@ class IncomingDesk {
 
     private static void office(SignedInAccount me) {
         if (me.role() != Role.STAFF) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Only office staff handle incoming documents");
+            throw new AccessDeniedException("Only office staff handle incoming documents");
         }
     }
 
