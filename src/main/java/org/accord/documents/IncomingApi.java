@@ -7,6 +7,7 @@ import org.accord.security.DataScopes;
 import org.accord.security.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -137,6 +138,11 @@ class IncomingApi {
     @ExceptionHandler(IncomingRefused.class)
     ProblemDetail conflict(IncomingRefused refused) {
         return problem(HttpStatus.CONFLICT, refused.messageKey());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail changedMeanwhile() {
+        return problem(HttpStatus.CONFLICT, "documents.incoming.refused.changedMeanwhile");
     }
 
     @ExceptionHandler(IncomingInputRejected.class)

@@ -12,6 +12,7 @@ import org.accord.security.Role;
 import org.accord.security.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -118,6 +119,7 @@ class IncomingController {
             model.addAttribute("returnReasons", IncomingReturnReason.values());
             model.addAttribute("replyKinds", IncomingReplyKind.values());
             model.addAttribute("today", desk.today());
+            model.addAttribute("handlingWorkingDays", desk.handlingWorkingDays());
         }
         model.addAttribute("readKinds", IncomingReadKind.values());
         return "documents/incoming/detail";
@@ -268,6 +270,11 @@ class IncomingController {
     @ExceptionHandler(IncomingRefused.class)
     ModelAndView conflict(IncomingRefused refused) {
         return refused(HttpStatus.CONFLICT, refused.messageKey());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView changedMeanwhile() {
+        return refused(HttpStatus.CONFLICT, "documents.incoming.refused.changedMeanwhile");
     }
 
     @ExceptionHandler(IncomingInputRejected.class)

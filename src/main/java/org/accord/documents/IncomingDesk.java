@@ -323,6 +323,8 @@ class IncomingDesk {
         if (leaders.isEmpty()) {
             throw new IncomingInputRejected("documents.incoming.error.alreadyCirculated");
         }
+        // The version bump makes a concurrent circulation of the same document fail instead of doubling a reader.
+        documents.update(document);
         for (PersonSummary leader : leaders) {
             documents.addReader(id, leader.id(), leader.name(), me.username());
         }
@@ -495,6 +497,10 @@ class IncomingDesk {
         return directory.leaders();
     }
 
+    int handlingWorkingDays() {
+        return handlingWorkingDays;
+    }
+
     LocalDate today() {
         return calendar.dateOf(Instant.now());
     }
@@ -537,6 +543,9 @@ class IncomingDesk {
 
     /** Resolves a sender from the directory (its name as registered there) or keeps an outside sender's name. */
     private IncomingRegistration withSender(IncomingRegistration registration) {
+        if (registration.receivedOn().isAfter(today())) {
+            throw new IncomingInputRejected("documents.incoming.error.receivedOn");
+        }
         if (registration.senderUnitId() == null) {
             return registration;
         }

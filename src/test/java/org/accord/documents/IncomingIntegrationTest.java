@@ -354,10 +354,34 @@ class IncomingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("incoming-due-overdue")))
                 .andExpect(content().string(containsString("关于报送城市更新工作情况的函")));
-        // An outside sender's document is not the liaison's.
+        // An outside sender's document is not the liaison's, and one not circulated is no leader's.
         mvc.perform(get("/api/documents/incoming").session(liaison))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + id + ")]").doesNotExist());
+        mvc.perform(get("/api/documents/incoming").session(SignIn.as(mvc, "chenzhihua")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")]").doesNotExist());
+
+        // Bad input changes nothing.
+        long before = count();
+        mvc.perform(post("/documents/incoming")
+                        .session(clerk)
+                        .with(csrf())
+                        .param("channel", "POST")
+                        .param("senderName", "某单位")
+                        .param("title", "关于某事的函")
+                        .param("receivedOn", today.plusDays(1).toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("收文日期不正确，且不能晚于今天。")));
+        mvc.perform(post("/documents/incoming")
+                        .session(clerk)
+                        .with(csrf())
+                        .param("channel", "CARRIER_PIGEON")
+                        .param("senderName", "某单位")
+                        .param("title", "关于某事的函"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请选择来文方式。")));
+        assertThat(count()).isEqualTo(before);
 
         mvc.perform(post("/api/documents/incoming")
                         .session(clerk)
@@ -408,6 +432,12 @@ class IncomingIntegrationTest {
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/documents/incoming/");
         return Long.parseLong(location.substring("/documents/incoming/".length()));
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM documents_incoming")
+                .query(Long.class)
+                .single();
     }
 
     String stateOf(long id) {
