@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.accord.security.DataScope;
 import org.accord.security.DataScopes;
 import org.accord.security.Role;
@@ -116,6 +117,9 @@ class IncomingController {
             choices(model);
             model.addAttribute("sections", desk.sections());
             model.addAttribute("leaders", desk.leaders());
+            model.addAttribute(
+                    "circulatedTo",
+                    circulation.stream().map(IncomingDocuments.Reader::personId).collect(Collectors.toSet()));
             model.addAttribute("returnReasons", IncomingReturnReason.values());
             model.addAttribute("replyKinds", IncomingReplyKind.values());
             model.addAttribute("today", desk.today());

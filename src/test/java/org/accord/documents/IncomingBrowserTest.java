@@ -115,6 +115,26 @@ class IncomingBrowserTest {
 
         browser.open("/leader");
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(title);
+        browser.open("/documents/incoming");
+        assertThat(browser.find(By.cssSelector("table.incoming-list")).getText())
+                .contains(title, "承办中");
+        assertThat(pageWidth(browser)).isLessThanOrEqualTo(390);
+        browser.screenshot("incoming-leader-list-phone");
+
+        // The clerk sees the leader's instruction on the document, with the steps still open.
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().window().setSize(new Dimension(1280, 2400));
+        SignIn.as(browser, "huanghaitao");
+        browser.open("/documents/incoming/" + id);
+        assertThat(browser.find(By.cssSelector(".incoming-circulation")).getText())
+                .contains("请文电科抓紧研究，五个工作日内报我。");
+        assertThat(browser.find(By.cssSelector("#incoming-circulate input[value='" + chenzhihua + "']"))
+                        .isEnabled())
+                .as("a leader already on the circulation is not offered again")
+                .isFalse();
+        assertThat(browser.findAll(By.id("incoming-remind"))).hasSize(1);
+        assertThat(browser.findAll(By.id("incoming-reply-form"))).hasSize(1);
+        browser.screenshot("incoming-clerk-routed");
     }
 
     static long pageWidth(Browser browser) {
