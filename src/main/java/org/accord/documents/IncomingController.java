@@ -95,6 +95,7 @@ class IncomingController {
         List<IncomingDocuments.Reader> circulation = desk.circulation(id, scope);
         model.addAttribute("document", document);
         model.addAttribute("timeline", desk.timeline(id, scope));
+        model.addAttribute("reminders", desk.reminders(id, scope));
         model.addAttribute("circulation", circulation);
         model.addAttribute("zone", desk.zone());
         boolean office = me.role() == Role.STAFF;

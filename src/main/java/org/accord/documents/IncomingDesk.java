@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -132,6 +133,28 @@ class IncomingDesk {
         visible(id, scope);
         return scope.kind() == DataScope.Kind.UNIT ? List.of() : documents.readers(id);
     }
+
+    /**
+     * The timers of a routed document: when each is due and, if it went, when it was sent. Empty before
+     * routing and for the sender.
+     */
+    @Transactional(readOnly = true)
+    List<Reminder> reminders(long id, DataScope scope) {
+        IncomingDocument document = visible(id, scope);
+        LocalDate deadline = document.handlingDeadline();
+        if (scope.kind() == DataScope.Kind.UNIT || deadline == null) {
+            return List.of();
+        }
+        Map<String, Instant> sent = documents.remindersSent(id, deadline);
+        List<Reminder> reminders = new ArrayList<>();
+        for (IncomingTimers.Kind kind : IncomingTimers.Kind.values()) {
+            reminders.add(new Reminder(kind.name(), timers.dueAt(kind, deadline), sent.get(kind.name())));
+        }
+        return reminders;
+    }
+
+    /** One timer of a document: its kind, when it is due, when it was sent (null if not yet). */
+    record Reminder(String kind, Instant dueAt, @Nullable Instant sentAt) {}
 
     /** What the signed-in leader has yet to read, for his page. */
     @Transactional(readOnly = true)

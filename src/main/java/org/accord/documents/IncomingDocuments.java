@@ -289,6 +289,21 @@ class IncomingDocuments {
                 .list();
     }
 
+    /** When each timer kind was sent for a document and deadline. */
+    Map<String, Instant> remindersSent(long documentId, LocalDate deadline) {
+        Map<String, Instant> sent = new HashMap<>();
+        jdbc.sql("SELECT kind, sent_at FROM documents_incoming_reminder WHERE document_id = :document"
+                        + " AND deadline = :deadline")
+                .param("document", documentId)
+                .param("deadline", deadline)
+                .query(rs -> {
+                    sent.put(
+                            rs.getString("kind"),
+                            rs.getObject("sent_at", OffsetDateTime.class).toInstant());
+                });
+        return sent;
+    }
+
     boolean reminderSent(long documentId, String kind, LocalDate deadline) {
         return jdbc.sql("SELECT COUNT(*) FROM documents_incoming_reminder WHERE document_id = :document"
                                 + " AND kind = :kind AND deadline = :deadline")

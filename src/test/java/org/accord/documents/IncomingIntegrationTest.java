@@ -188,6 +188,14 @@ class IncomingIntegrationTest {
         assertThat(stateOf(id)).isEqualTo("ROUTED");
         assertThat(inbox(longminghui, "documents.incoming.routed", id)).isEqualTo(1);
         assertThat(scheduled(id + "@" + deadline)).isEqualTo(2);
+        String remindAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(timers.dueAt(IncomingTimers.Kind.REMIND, deadline).atZone(calendar.zone()));
+        mvc.perform(get("/documents/incoming/" + id).session(clerk))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("催办提醒")))
+                .andExpect(content().string(containsString(remindAt)))
+                .andExpect(content().string(containsString("待发送")))
+                .andExpect(content().string(not(containsString("已发送"))));
 
         // 传阅 to two leaders, in order; each reads it on his page and writes.
         mvc.perform(post("/documents/incoming/" + id + "/circulate")
@@ -256,6 +264,10 @@ class IncomingIntegrationTest {
         assertThat(reminders(id)).containsExactly("REMIND", "OVERDUE");
         assertThat(inbox(longminghui, "documents.incoming.remind", id)).isEqualTo(1);
         assertThat(inbox(longminghui, "documents.incoming.overdue", id)).isEqualTo(1);
+        mvc.perform(get("/documents/incoming/" + id).session(clerk))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已发送")))
+                .andExpect(content().string(not(containsString("待发送"))));
 
         // 答复, which closes it; the liaison is told and sees how it was answered.
         mvc.perform(post("/documents/incoming/" + id + "/reply")
