@@ -52,6 +52,13 @@ public class Directory {
         return people.findByCode(code).map(Person::summary);
     }
 
+    /** The active people of a unit, by sort order and name: e.g. everyone in an office section. */
+    public List<PersonSummary> members(long unitId) {
+        return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
+                .map(Person::summary)
+                .toList();
+    }
+
     /** The active people of a unit who act as its liaisons. */
     public List<PersonSummary> liaisons(long unitId) {
         return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
