@@ -9,4 +9,18 @@ record AgendaItem(
         String title,
         String presenter,
         @Nullable Long pointId,
-        @Nullable String outcome) {}
+        @Nullable String outcome) {
+
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    /** The number as a notice writes it: 一, 二 … 十, 十一 … 九十九. */
+    public String chineseNumber() {
+        if (number < 1 || number > 99) {
+            return String.valueOf(number);
+        }
+        int tens = number / 10;
+        int ones = number % 10;
+        String result = tens == 0 ? "" : (tens == 1 ? "" : String.valueOf(DIGITS.charAt(tens))) + "十";
+        return ones == 0 ? result : result + DIGITS.charAt(ones);
+    }
+}

@@ -90,7 +90,10 @@ record ItemConsensus(
                             name,
                             isImportant,
                             position.reason() == null ? "" : position.reason(),
-                            position.counterProposal()));
+                            position.counterProposal() == null
+                                            || position.counterProposal().isBlank()
+                                    ? null
+                                    : position.counterProposal()));
                     important |= isImportant;
                 } else if (position.stance().agrees()) {
                     agreeing.add(position.condition() == null ? name : name + "（" + position.condition() + "）");

@@ -919,9 +919,9 @@ class MeetingDesk {
         ZonedDateTime end = meeting.endsAt().atZone(calendar.zone());
         return text(
                 "meetings.format.when",
-                start.getYear(),
-                start.getMonthValue(),
-                start.getDayOfMonth(),
+                String.valueOf(start.getYear()),
+                String.valueOf(start.getMonthValue()),
+                String.valueOf(start.getDayOfMonth()),
                 text("meetings.weekday." + start.getDayOfWeek().getValue()),
                 String.format("%02d:%02d", start.getHour(), start.getMinute()),
                 String.format("%02d:%02d", end.getHour(), end.getMinute()));
@@ -931,8 +931,8 @@ class MeetingDesk {
         ZonedDateTime at = meeting.receiptDeadline().atZone(calendar.zone());
         return text(
                 "meetings.format.deadline",
-                at.getMonthValue(),
-                at.getDayOfMonth(),
+                String.valueOf(at.getMonthValue()),
+                String.valueOf(at.getDayOfMonth()),
                 String.format("%02d:%02d", at.getHour(), at.getMinute()));
     }
 
