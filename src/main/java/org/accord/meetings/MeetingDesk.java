@@ -402,6 +402,23 @@ class MeetingDesk {
         meeting.ensureOpen();
         matters.closeRound(meeting.matterId());
         audit(id, "close-consultation", null, null, null);
+        List<String> warnings = ItemConsensus.of(meeting, matters.get(meeting.matterId())).stream()
+                .filter(ItemConsensus::importantDivergence)
+                .map(item -> text(
+                        "meetings.notice.warning",
+                        item.item().number(),
+                        item.item().title(),
+                        item.dissentNames(text("meetings.important"))))
+                .toList();
+        if (!warnings.isEmpty()) {
+            // The chair and the organiser hear of important departments' disagreement before the meeting.
+            notifications.send(Notice.of(
+                    Set.of(meeting.chairPersonId(), meeting.organiserPersonId()),
+                    "meetings.divergence",
+                    text("meetings.notice.divergence", meeting.title()),
+                    String.join("\n", warnings),
+                    "/meetings/" + id + "/brief"));
+        }
     }
 
     @Transactional

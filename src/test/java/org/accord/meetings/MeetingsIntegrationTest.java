@@ -257,6 +257,8 @@ class MeetingsIntegrationTest {
                         String.class,
                         matterId))
                 .containsExactly("DIVIDED", "AGREED");
+        assertThat(inbox(chenId, "meetings.divergence", id)).isEqualTo(1);
+        assertThat(inbox(person("P0011"), "meetings.divergence", id)).isEqualTo(1);
 
         // Only the organiser plans; another staff member is refused and nothing changes.
         mvc.perform(as(post("/meetings/{id}/items", id), otherStaff).param("title", "插入议题"))
