@@ -67,6 +67,13 @@ public class Directory {
                 .toList();
     }
 
+    /** The active people of a unit, by sort order and name (its head first in a well-kept directory). */
+    public List<PersonSummary> people(long unitId) {
+        return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
+                .map(Person::summary)
+                .toList();
+    }
+
     /** The leaders of the government, highest first. */
     public List<PersonSummary> leaders() {
         return people.findByLeaderTitleIsNotNullAndActiveTrue().stream()
