@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.directory.Directory;
-import org.accord.directory.UnitSummary;
 import org.accord.security.DataScope;
 import org.accord.security.DataScopes;
 import org.accord.security.Role;
@@ -529,14 +528,7 @@ class RequestController {
         model.addAttribute("typed", typed);
         model.addAttribute("chosenUnits", Set.of(typed.getOrDefault("units", "").split(",")));
         model.addAttribute("types", FieldType.values());
-        model.addAttribute("units", units());
+        model.addAttribute("units", requests.askableUnits());
         model.addAttribute("recurrences", Recurrence.values());
-    }
-
-    /** The units that can be asked: active, with someone to answer for them. */
-    List<UnitSummary> units() {
-        return directory.activeUnits().stream()
-                .filter(u -> !directory.liaisons(u.id()).isEmpty())
-                .toList();
     }
 }

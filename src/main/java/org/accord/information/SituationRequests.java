@@ -508,6 +508,13 @@ class SituationRequests {
         }
     }
 
+    /** The units that can be asked: active, with someone to answer for them. */
+    List<UnitSummary> askableUnits() {
+        return directory.activeUnits().stream()
+                .filter(u -> !directory.liaisons(u.id()).isEmpty())
+                .toList();
+    }
+
     String unitName(long unitId) {
         return directory.unit(unitId).map(UnitSummary::displayName).orElse("#" + unitId);
     }
