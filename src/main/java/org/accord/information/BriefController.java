@@ -114,7 +114,7 @@ class BriefController {
         model.addAttribute("label", briefs.label(brief.kind(), brief.year(), brief.number()));
         model.addAttribute("readers", briefs.readers(id));
         model.addAttribute("instructions", briefs.instructions(id));
-        model.addAttribute("me", briefs.reader(id, scope));
+        model.addAttribute("reading", briefs.reader(id, scope));
         model.addAttribute("isLeader", me.role() == Role.LEADER);
         model.addAttribute("units", requests.askableUnits());
         model.addAttribute("outcomes", InstructionOutcome.values());
@@ -132,9 +132,17 @@ class BriefController {
 
     @PostMapping("/information/briefs/{id}/read")
     @PreAuthorize("hasRole('LEADER')")
-    String read(@PathVariable long id) {
-        briefs.markRead(id, scopes.current());
-        return "redirect:/information/briefs/" + id;
+    String read(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String instruction,
+            @RequestParam(required = false) @Nullable String back) {
+        // From the leader's page, a written remark comes along and is kept as his comment.
+        if (instruction != null && !instruction.isBlank()) {
+            briefs.comment(id, scopes.current(), instruction);
+        } else {
+            briefs.markRead(id, scopes.current());
+        }
+        return "leader".equals(back) ? "redirect:/leader" : "redirect:/information/briefs/" + id;
     }
 
     @PostMapping("/information/briefs/{id}/comment")

@@ -12,18 +12,33 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The module's JSON API: a request's completion board and aggregate. */
+/** The module's JSON API: a request's completion board and aggregate; the figures. */
 @RestController
 @RequestMapping("/api/information")
 @PreAuthorize("hasRole('STAFF')")
 class InformationApi {
 
     private final SituationRequests requests;
+    private final InformationFigures figures;
     private final DataScopes scopes;
 
-    InformationApi(SituationRequests requests, DataScopes scopes) {
+    InformationApi(SituationRequests requests, InformationFigures figures, DataScopes scopes) {
         this.requests = requests;
+        this.figures = figures;
         this.scopes = scopes;
+    }
+
+    /** Briefs per author and per unit in a year, and requests answered on time per unit. */
+    @GetMapping("/figures")
+    Map<String, Object> figures(@org.springframework.web.bind.annotation.RequestParam int year) {
+        if (year < 2000 || year > 2100) {
+            throw new InformationInputRejected("information.error.year");
+        }
+        return Map.of(
+                "year", year,
+                "briefsByAuthor", figures.briefsByAuthor(year),
+                "briefsByUnit", figures.briefsByUnit(year),
+                "requestsByUnit", figures.requestsByUnit());
     }
 
     @GetMapping("/requests/{id}/board")
