@@ -43,6 +43,18 @@ class BriefIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    InformationFigures figures;
+
+    long[] figuresOf(String author) {
+        int year = calendar.dateOf(Instant.now()).getYear();
+        return figures.briefsByAuthor(year).stream()
+                .filter(f -> f.name().equals(author))
+                .map(f -> new long[] {f.sent(), f.read(), f.commented(), f.instructed()})
+                .findFirst()
+                .orElse(new long[4]);
+    }
+
     long unit(String code) {
         return directory.unitByCode(code).orElseThrow().id();
     }
@@ -126,6 +138,7 @@ class BriefIntegrationTest {
                 .query(Long.class)
                 .single();
 
+        long[] before = figuresOf("黄海涛");
         long first = send(office, "水库安全检查情况", "现将有关情况报告如下：检查水库 6 座。", concern, "chenzhihua");
         long second = send(office, "另一份专报", "正文", null, "chenzhihua", "liufang");
         List<Integer> numbers = jdbc.sql("SELECT number FROM info_brief WHERE id IN (:a, :b) ORDER BY id")
@@ -258,6 +271,16 @@ class BriefIntegrationTest {
                         .session(office)
                         .with(csrf()))
                 .andExpect(status().isConflict());
+
+        // Figures: two more briefs sent, both read (an instruction marks read), one commented, both instructed on.
+        long[] after = figuresOf("黄海涛");
+        assertThat(after[0] - before[0]).isEqualTo(2);
+        assertThat(after[1] - before[1]).isEqualTo(2);
+        assertThat(after[2] - before[2]).isEqualTo(1);
+        assertThat(after[3] - before[3]).isEqualTo(2);
+        mvc.perform(get("/information/figures").session(office))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("黄海涛")));
 
         // A suggestion to the leader, answered.
         long suggestion = idFrom(
