@@ -3,6 +3,7 @@ package org.accord.information;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.testing.Browser;
 import org.accord.testing.BrowserTest;
@@ -124,5 +125,26 @@ class InformationBrowserTest {
                 .isEqualTo("INSTRUCTION");
         browser.find(By.partialLinkText("督办事项")).click();
         browser.await(ExpectedConditions.urlContains("/tasks/" + task));
+    }
+
+    @Test
+    void theOfficePagesFitAPhone(Browser browser) {
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        signIn(browser, "huanghaitao");
+        for (String path : List.of(
+                "/information/requests/new",
+                "/information/requests/2",
+                "/information/requests/2/aggregate",
+                "/information/briefs/new?request=2",
+                "/information/figures")) {
+            browser.open(path);
+            assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
+            Object fits = ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+            browser.screenshot("information-office-phone" + path.replaceAll("[^a-z0-9]+", "-"));
+            assertThat(fits).as("%s fits 390 px", path).isEqualTo(true);
+        }
+        browser.open("/information/requests/2");
+        assertThat(browser.find(By.cssSelector(".information-board")).getText()).contains("市住建局", "市城管局");
     }
 }
