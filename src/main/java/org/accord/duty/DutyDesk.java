@@ -273,7 +273,12 @@ class DutyDesk {
                     rows.add(new ToNotify(
                             null, NotificationKind.LEADER_ON_DUTY, leader.id(), null, DutyTimers.leaderName(leader)));
                 });
-        Long area = concerned != null ? concerned.id() : district != null ? district.id() : incident.reporterUnitId();
+        Long area = incident.reporterUnitId();
+        if (concerned != null) {
+            area = concerned.id();
+        } else if (district != null) {
+            area = district.id();
+        }
         if (area != null) {
             directory.overseeingLeader(area).ifPresent(leader -> {
                 if (leaderIds.add(leader.id())) {
