@@ -334,6 +334,99 @@ class DutyIntegrationTest {
         assertThat(preview).contains("<certainty>Likely</certainty>").contains("<category>Transport</category>");
     }
 
+    @Test
+    void theOverseeingLeaderGivesAnInstructionInTheAppAndItIsRelayedToTheUnits() throws Exception {
+        long zjj = directory.unitByCode("ZJJ").orElseThrow().id();
+        MvcResult result = mvc.perform(post("/duty/incidents")
+                        .param(
+                                "reporterUnitId",
+                                String.valueOf(directory
+                                        .unitByCode("YJJ")
+                                        .orElseThrow()
+                                        .id()))
+                        .param("eventType", "房屋垮塌")
+                        .param("level", "II")
+                        .param("districtUnitId", String.valueOf(dcq))
+                        .param("concernedUnitId", String.valueOf(zjj))
+                        .param("place", "和平路8号")
+                        .param("what", "一栋老旧住宅楼局部垮塌")
+                        .session(officer)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/duty/incidents/", ""));
+        // 市住建局 is the unit concerned: 陈志华, who oversees it, is told and sees the incident.
+        MockHttpSession chenzhihua = SignIn.as(mvc, "chenzhihua");
+        mvc.perform(get("/duty/incidents/" + id).session(chenzhihua))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("和平路8号房屋垮塌")));
+        mvc.perform(post("/duty/incidents/" + id + "/instructions")
+                        .param("text", "立即组织排查周边同类房屋")
+                        .session(chenzhihua)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT by_phone FROM duty_instruction WHERE incident_id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM duty_notification WHERE incident_id = :id AND kind = 'INSTRUCTION'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
+        // A leader cannot take the officer's steps.
+        mvc.perform(post("/duty/incidents/" + id + "/verification")
+                        .param("state", "VERIFIED")
+                        .param("how", "x")
+                        .session(chenzhihua)
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theRosterNeedsTwoOfficersOnAHolidayAndKeepsHandoversInTheLog() throws Exception {
+        long leader = directory.personByCode("P0004").orElseThrow().id();
+        // 2026-10-01 is National Day.
+        mvc.perform(post("/duty/roster")
+                        .param("day", "2026-10-01")
+                        .param("leaderId", String.valueOf(leader))
+                        .param("staff", "P0031")
+                        .session(officer)
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("须安排两名值班人员")));
+        mvc.perform(post("/duty/roster")
+                        .param("day", "2026-10-01")
+                        .param("leaderId", String.valueOf(leader))
+                        .param("staff", "P0031, P0011")
+                        .session(officer)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT double_staffed FROM duty_shift WHERE leader_id = :l AND staff_ids = :s")
+                        .param("l", leader)
+                        .param(
+                                "s",
+                                directory.personByCode("P0031").orElseThrow().id() + ","
+                                        + directory
+                                                .personByCode("P0011")
+                                                .orElseThrow()
+                                                .id())
+                        .query(Boolean.class)
+                        .list())
+                .contains(true);
+        mvc.perform(post("/duty/handovers")
+                        .param("to", "P0011")
+                        .param("openItems", "建设路垮塌事件待终报")
+                        .session(officer)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/duty/roster").session(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("建设路垮塌事件待终报")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("蔡雨萱 向 黄海涛 交班")));
+    }
+
     long intake(String receivedAt, String level, String reporterUnit, String what, boolean drill) throws Exception {
         MvcResult result = mvc.perform(post("/duty/incidents")
                         .param("receivedAt", receivedAt)
