@@ -541,7 +541,7 @@ class DutyDesk {
      * acknowledgment by phone (with a note of how).
      */
     @Transactional
-    void acknowledge(long notificationId, @Nullable String note) {
+    long acknowledge(long notificationId, @Nullable String note) {
         Me me = me();
         Notified row = incidents
                 .notification(notificationId)
@@ -568,6 +568,7 @@ class DutyDesk {
         incidents.log(now, me.username(), incident.id(), logText);
         audit(incident, "acknowledge", null, row.kind() + " " + row.name());
         fanout.changed(incident.id(), "acknowledged");
+        return incident.id();
     }
 
     /**

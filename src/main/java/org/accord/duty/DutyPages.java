@@ -219,8 +219,8 @@ class DutyPages {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable String note,
             @RequestParam(required = false) @Nullable String back) {
-        desk.acknowledge(id, note);
-        return "redirect:" + ("incident".equals(back) ? "/duty/incidents/" + incidentOf(id) : "/duty/acks");
+        long incident = desk.acknowledge(id, note);
+        return "redirect:" + ("incident".equals(back) ? "/duty/incidents/" + incident : "/duty/acks");
     }
 
     @GetMapping("/duty/acks")
@@ -306,14 +306,6 @@ class DutyPages {
             @RequestParam(required = false) @Nullable String text) {
         desk.logEntry(incidentId, text == null ? "" : text);
         return incidentId == null ? "redirect:/duty/roster" : "redirect:/duty/incidents/" + incidentId;
-    }
-
-    private long incidentOf(long notificationId) {
-        return desk.addressedToMe().stream()
-                .filter(row -> row.id() == notificationId)
-                .map(Notified::incidentId)
-                .findFirst()
-                .orElse(0L);
     }
 
     /** People named by directory code (P0031) or account-free name list, separated by commas or spaces. */

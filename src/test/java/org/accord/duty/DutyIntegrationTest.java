@@ -145,9 +145,12 @@ class DutyIntegrationTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/duty/notifications/" + xfzdRow + "/ack")
                         .param("note", "电话确认，支队值班员")
+                        .param("back", "incident")
                         .session(officer)
                         .with(csrf()))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/duty/incidents/" + id));
 
         // The first report of a level II incident goes up unverified, within its clock, and is an Alert.
         long first = draft(id, "FIRST");
