@@ -1,5 +1,5 @@
 // Duty desk: countdowns of the report clocks from their data-due attribute (milliseconds since the epoch),
-// and a live refresh of the desk panel whenever notify.js passes on a "duty" live message.
+// and a live refresh of the desk panel (and of an incident's acknowledgments) whenever notify.js passes on a "duty" live message.
 (function () {
   "use strict";
 
