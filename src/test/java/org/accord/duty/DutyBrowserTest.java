@@ -111,6 +111,17 @@ class DutyBrowserTest {
                     .isEqualTo(true);
             screen.screenshot("duty-screen");
 
+            // On the incident's page, an acknowledgment the officer registers from a call shows up live too.
+            screen.open(incidentPath);
+            screen.await(ExpectedConditions.attributeToBe(By.id("inbox-link"), "data-live", "on"));
+            signIn(desk, "caiyuxuan");
+            desk.open(incidentPath);
+            WebElement wjw = desk.find(By.xpath("//tr[td[normalize-space()='市卫健委']]"));
+            wjw.findElement(By.name("note")).sendKeys("电话确认，委值班室");
+            wjw.findElement(By.cssSelector("button")).click();
+            screen.await(ExpectedConditions.textToBePresentInElementLocated(
+                    By.xpath("//tr[td[normalize-space()='市卫健委']]"), "电话确认，委值班室"));
+
             // A liaison of a unit that was not told sees nothing of it.
             signIn(desk, "weilijuan");
             desk.open(incidentPath);
