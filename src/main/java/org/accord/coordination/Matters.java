@@ -606,6 +606,52 @@ public class Matters {
                 matter.timeline());
     }
 
+    /**
+     * Records an entry on a matter's timeline for another module that has checked the actor's right to the matter
+     * itself (an incident's steps, a timer's escalation). Nothing else on the matter changes.
+     *
+     * @return the entry's id
+     */
+    @Transactional
+    public long record(long id, String actor, String action, String text) {
+        store.lock(id);
+        store.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return store.insertTimeline(id, Instant.now(), actor, action, null, null, text, null);
+    }
+
+    /**
+     * Relays an entry (a leader's instruction) to party units: a second entry that names the original, shown
+     * beside it, with the direction from the owner's unit to the first of them. For another module that has
+     * checked the actor's right to the matter itself.
+     *
+     * @return the relay's id
+     */
+    @Transactional
+    public long relay(long id, String actor, long entryId, Collection<Long> unitIds, String text) {
+        store.lock(id);
+        Matter matter = store.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<Long> units = List.copyOf(new LinkedHashSet<>(unitIds));
+        String names = units.stream()
+                .map(unit -> matter.partyNames()
+                        .getOrDefault(
+                                unit,
+                                directory
+                                        .unit(unit)
+                                        .map(UnitSummary::displayName)
+                                        .orElse("?")))
+                .collect(Collectors.joining("、"));
+        Direction direction = units.isEmpty()
+                ? Direction.DOWN
+                : directory.direction(Party.unit(matter.ownerUnitId()), Party.unit(units.get(0)));
+        return store.insertTimeline(id, Instant.now(), actor, "relayed", direction, names, text, entryId);
+    }
+
+    /** A matter's timeline, for another module that has checked the viewer's right to the matter itself. */
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(long id) {
+        return store.load(id).map(Matter::timeline).orElse(List.of());
+    }
+
     private long timeline(
             long id, Viewer viewer, String action, @Nullable Direction direction, @Nullable String to, String text) {
         return store.insertTimeline(id, Instant.now(), viewer.username(), action, direction, to, text, null);
