@@ -91,11 +91,11 @@ class CaseDesk {
     record Intake(
             @Nullable String callerName,
             @Nullable String phone,
-            boolean confidential,
+            @Nullable Boolean confidential,
             @Nullable String address,
             @Nullable String district,
             @Nullable String category,
-            boolean urgent,
+            @Nullable Boolean urgent,
             @Nullable String description,
             @Nullable Double lat,
             @Nullable Double lon) {}
@@ -178,7 +178,7 @@ class CaseDesk {
             throw new CaseInputRejected("cases.error.phone");
         }
         c.phone = phone == null ? null : phone.replaceAll("[\\- ]", "");
-        c.confidential = in.confidential();
+        c.confidential = Boolean.TRUE.equals(in.confidential());
         c.address = clean(in.address(), 300, "cases.error.address");
         String district = clean(in.district(), 32, "cases.error.district");
         if (district != null && !DispatchCatalogue.DISTRICTS.contains(district)) {
@@ -190,7 +190,7 @@ class CaseDesk {
             throw new CaseInputRejected("cases.error.category");
         }
         c.categoryCode = category;
-        c.urgent = in.urgent();
+        c.urgent = Boolean.TRUE.equals(in.urgent());
         if ((in.lat() != null && (in.lat() < -90 || in.lat() > 90))
                 || (in.lon() != null && (in.lon() < -180 || in.lon() > 180))) {
             throw new CaseInputRejected("cases.error.location");
@@ -206,11 +206,11 @@ class CaseDesk {
                 channel.name(),
                 String.valueOf(in.callerName()),
                 String.valueOf(in.phone()),
-                String.valueOf(in.confidential()),
+                String.valueOf(Boolean.TRUE.equals(in.confidential())),
                 String.valueOf(in.address()),
                 String.valueOf(in.district()),
                 String.valueOf(in.category()),
-                String.valueOf(in.urgent()),
+                String.valueOf(Boolean.TRUE.equals(in.urgent())),
                 String.valueOf(in.description()),
                 String.valueOf(in.lat()),
                 String.valueOf(in.lon()));
@@ -1038,6 +1038,10 @@ class CaseDesk {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    java.time.ZoneId zone() {
+        return deadlines.calendar().zone();
+    }
 
     private HotlineCase locked(long id, DataScope scope) {
         return store.lock(id).filter(c -> visible(c, scope)).orElseThrow(() -> new CaseNotFound("" + id));
