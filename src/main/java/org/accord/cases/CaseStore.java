@@ -425,6 +425,35 @@ class CaseStore {
                 > 0;
     }
 
+    /** Open311 GET requests: by ids, or by service codes, period and status, newest first. */
+    List<HotlineCase> forOpen311(
+            List<String> numbers, List<String> codes, Instant from, Instant to, List<String> statuses, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM hotline_case WHERE ");
+        var params = new java.util.LinkedHashMap<String, Object>();
+        if (!numbers.isEmpty()) {
+            sql.append("case_number IN (:numbers)");
+            params.put("numbers", numbers);
+        } else {
+            sql.append("created_at >= :from AND created_at <= :to");
+            params.put("from", ts(from));
+            params.put("to", ts(to));
+            if (!codes.isEmpty()) {
+                sql.append(" AND category_code IN (:codes)");
+                params.put("codes", codes);
+            }
+            if (!statuses.isEmpty()) {
+                sql.append(" AND status IN (:statuses)");
+                params.put("statuses", statuses);
+            }
+        }
+        sql.append(" ORDER BY id DESC LIMIT ").append(limit);
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.toString());
+        for (var e : params.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        return spec.query(CaseStore::mapCase).list();
+    }
+
     Optional<Long> caseOfShare(long shareId) {
         return jdbc.sql("SELECT case_id FROM case_share WHERE id = :id")
                 .param("id", shareId)
