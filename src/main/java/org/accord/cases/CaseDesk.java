@@ -774,10 +774,10 @@ class CaseDesk {
             @Nullable Solved solved,
             @Nullable String note) {
         requireOffice(me);
+        HotlineCase c = locked(id, scope);
         if (satisfaction == null || solved == null) {
             throw new CaseInputRejected("cases.error.visit");
         }
-        HotlineCase c = locked(id, scope);
         String before = c.status.name();
         c.visit(satisfaction, solved, Instant.now());
         String n = clean(note, 1000, "cases.error.note");

@@ -118,7 +118,7 @@ class Open311Controller {
                         + "</service_code><attributes></attributes></service_definition>");
     }
 
-    @PostMapping(value = "/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping("/requests.{format}")
     ResponseEntity<String> create(
             @PathVariable String format,
             @RequestParam(name = "service_code", required = false) @Nullable String serviceCode,
@@ -418,12 +418,6 @@ class Open311Controller {
         e.put("code", error.code);
         e.put("description", description);
         return body("json", status, json.writeValueAsString(List.of(e)));
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(
-            org.springframework.web.HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<String> notForm(jakarta.servlet.http.HttpServletRequest request) {
-        return error(new Open311Error(400, text("cases.open311.form")), request);
     }
 
     private String text(String key, @Nullable Object... args) {
