@@ -36,7 +36,10 @@ class CaseBrowserTest {
         String number = browser.find(By.cssSelector("h1 .cases-number")).getText();
         assertThat(number).matches("12345-\\d{8}-\\d{6}");
         // The catalogue proposes 市住建局 for 物业 without a district.
-        assertThat(new Select(browser.find(By.id("lead"))).getFirstSelectedOption().getText()).isEqualTo("市住建局");
+        assertThat(new Select(browser.find(By.id("lead")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("市住建局");
         browser.find(By.id("dispatch")).click();
         browser.await(ExpectedConditions.textToBe(By.cssSelector(".cases-status"), "办理中"));
         browser.screenshot("cases-dispatched");
@@ -45,13 +48,16 @@ class CaseBrowserTest {
         SignIn.as(browser, "weilijuan");
         browser.open("/cases");
         assertThat(browser.find(By.tagName("h1")).getText()).contains("本单位办件");
-        assertThat(browser.find(By.cssSelector("table.cases-list")).getText()).contains(number).contains("139****6666");
+        assertThat(browser.find(By.cssSelector("table.cases-list")).getText())
+                .contains(number)
+                .contains("139****6666");
         browser.open(casePath);
         browser.find(By.id("sign")).click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         browser.find(By.id("reply-text")).sendKeys("已约谈物业公司，三日内清运完毕，街道将复查。");
         browser.find(By.id("draft")).click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cases-unit-actions"), "答复稿待本单位主要负责人审批"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".cases-unit-actions"), "答复稿待本单位主要负责人审批"));
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.screenshot("cases-liaison-phone");
 

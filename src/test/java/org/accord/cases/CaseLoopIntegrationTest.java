@@ -304,6 +304,21 @@ class CaseLoopIntegrationTest {
                         .single())
                 .isGreaterThanOrEqualTo(15);
 
+        // The figures: 市城管局 returned its only share; 市住建局's reply was on time.
+        JsonNode figures =
+                read(mvc.perform(get("/api/cases/figures").session(office).param("by", "unit"))
+                        .andExpect(status().isOk()));
+        for (JsonNode f : figures) {
+            if (f.get("key").asText().equals(String.valueOf(unit("CGJ")))) {
+                assertThat(f.get("returnRate").asDouble()).isEqualTo(100.0);
+            }
+            if (f.get("key").asText().equals(String.valueOf(unit("ZJJ")))) {
+                assertThat(f.get("onTimeCompletionRate").asDouble()).isEqualTo(100.0);
+                assertThat(f.get("reopenRate").asDouble()).isGreaterThan(0.0);
+            }
+        }
+        assertThat(figures.toString()).contains("市城管局", "市住建局");
+
         // The citizen's status page shows only the public notes.
         mvc.perform(get("/public/cases/status")
                         .param("number", detail.get("detail").get("number").asText())
@@ -388,6 +403,31 @@ class CaseLoopIntegrationTest {
 
         // A liaison may not act as the office.
         call(zjj, "/api/cases/" + master + "/suspend", Map.of("reason", "x")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLeadersDelegationRecordsTheInstructionAndTheAuthority() throws Exception {
+        long id = read(call(
+                                office,
+                                "/api/cases",
+                                Map.of("category", "STREET", "district", "XHQ", "description", "夜市占道经营，消防通道被堵"))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asLong();
+        long chen = directory.personByCode("P0003").orElseThrow().id();
+        call(office, "/api/cases/" + id + "/dispatch", Map.of("delegatedBy", chen, "instruction", "请西湖区牵头整治"))
+                .andExpect(status().isBadRequest());
+        JsonNode view = read(call(
+                        office,
+                        "/api/cases/" + id + "/dispatch",
+                        Map.of("delegatedBy", chen, "instruction", "请西湖区牵头，一周内整治到位", "authority", "可协调城管、消防联合执法"))
+                .andExpect(status().isOk()));
+        assertThat(view.get("delegatedByName").asText()).isEqualTo("陈志华");
+        assertThat(view.get("delegationScope").asText()).isEqualTo("可协调城管、消防联合执法");
+        assertThat(view.get("leadUnitId").asLong()).isEqualTo(unit("XHQ-CGJ"));
+        JsonNode detail =
+                read(mvc.perform(get("/api/cases/" + id).session(office)).andExpect(status().isOk()));
+        assertThat(detail.get("timeline").toString()).contains("领导交办", "一周内整治到位");
     }
 
     @Test
