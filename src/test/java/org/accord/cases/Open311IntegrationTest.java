@@ -248,7 +248,11 @@ class Open311IntegrationTest {
                         jsonPath("$[?(@.service_request_id == '" + id + "')]").isEmpty());
         mvc.perform(get("/open311/v2/requests.json").param("service_request_id", id + ",12345-20990101-000000"))
                 .andExpect(jsonPath("$.length()").value(1));
-        String now = Instant.now().atOffset(ZoneOffset.ofHours(8)).withNano(0).toString();
+        String now = Instant.now()
+                .plusSeconds(60)
+                .atOffset(ZoneOffset.ofHours(8))
+                .withNano(0)
+                .toString();
         mvc.perform(get("/open311/v2/requests.xml").param("end_date", now).param("status", "open"))
                 .andExpect(xpath("/service_requests/request[service_request_id='" + id + "']/status")
                         .string("open"));
