@@ -42,6 +42,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/signin", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
+                        // The citizens' hotline form and status page (module cases), with their own abuse limits.
+                        .requestMatchers("/public/**")
+                        .permitAll()
                         .requestMatchers("/signin/totp")
                         .hasAuthority(SignInStage.FACTOR_PENDING.authority())
                         .requestMatchers("/signin/totp/enrol")

@@ -1,0 +1,81 @@
+package org.accord.cases;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.accord.calendar.WorkingCalendar;
+import org.accord.directory.Directory;
+import org.accord.notify.Notifications;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CasesSettings.class)
+class CasesConfiguration {
+
+    @Bean
+    Deadlines caseDeadlines(WorkingCalendar calendar) {
+        return new Deadlines(calendar);
+    }
+
+    @Bean
+    TransactionTemplate caseTransactions(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    CaseTimers caseTimers(
+            CaseStore store,
+            WorkingCalendar calendar,
+            Directory directory,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            PlatformTransactionManager transactionManager,
+            ObjectProvider<SchedulerClient> scheduler,
+            CasesSettings settings) {
+        return new CaseTimers(
+                store,
+                calendar,
+                directory,
+                notifications,
+                events,
+                messages,
+                new TransactionTemplate(transactionManager),
+                scheduler,
+                settings);
+    }
+
+    @Bean
+    OneTimeTask<Void> caseSignLateTask(CaseTimers timers) {
+        return timer(timers, CaseTimers.Kind.SIGN);
+    }
+
+    @Bean
+    OneTimeTask<Void> caseRemindTask(CaseTimers timers) {
+        return timer(timers, CaseTimers.Kind.REMIND);
+    }
+
+    @Bean
+    OneTimeTask<Void> caseUrgeTask(CaseTimers timers) {
+        return timer(timers, CaseTimers.Kind.URGE);
+    }
+
+    @Bean
+    OneTimeTask<Void> caseBulletinTask(CaseTimers timers) {
+        return timer(timers, CaseTimers.Kind.BULLETIN);
+    }
+
+    private static OneTimeTask<Void> timer(CaseTimers timers, CaseTimers.Kind kind) {
+        OneTimeTask<Void> task =
+                Tasks.oneTime(kind.taskName).execute((instance, context) -> timers.fire(kind, instance.getId()));
+        timers.define(kind, task);
+        return task;
+    }
+}

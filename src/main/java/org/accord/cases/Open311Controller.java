@@ -1,0 +1,426 @@
+package org.accord.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.accord.directory.Directory;
+import org.accord.directory.UnitSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Open311 GeoReport v2: service list and definitions from the category tree, service requests as cases (the
+ * service_request_id is the case number), tokens, in JSON and XML, errors as the specification's error list.
+ * Reads are public; posting needs an API key of scope {@code cases:intake} as the {@code api_key} parameter.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311Controller {
+
+    static final int MAX_RESULTS = 1000;
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    private static final MediaType JSON = new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType XML = new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final CaseDesk desk;
+    private final CaseStore store;
+    private final DispatchCatalogue catalogue;
+    private final Directory directory;
+    private final Deadlines deadlines;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    Open311Controller(
+            CaseDesk desk,
+            CaseStore store,
+            DispatchCatalogue catalogue,
+            Directory directory,
+            Deadlines deadlines,
+            MessageSource messages,
+            JsonMapper json) {
+        this.desk = desk;
+        this.store = store;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.deadlines = deadlines;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** An error in the specification's format, with its HTTP status. */
+    static final class Open311Error extends RuntimeException {
+        final int code;
+
+        Open311Error(int code, String description) {
+            super(description);
+            this.code = code;
+        }
+    }
+
+    @GetMapping("/services.{format}")
+    ResponseEntity<String> services(@PathVariable String format) {
+        String f = format(format);
+        List<Map<String, @Nullable Object>> services = new ArrayList<>();
+        List<DispatchCatalogue.Category> categories = catalogue.categories();
+        for (DispatchCatalogue.Category c : categories) {
+            Map<String, @Nullable Object> s = new LinkedHashMap<>();
+            s.put("service_code", c.code());
+            s.put("service_name", c.name());
+            s.put("description", c.name());
+            s.put("metadata", false);
+            s.put("type", "realtime");
+            s.put("keywords", c.name());
+            s.put("group", c.parentCode() == null ? c.name() : catalogue.categoryName(c.parentCode()));
+            services.add(s);
+        }
+        return answer(f, HttpStatus.OK, "services", "service", services);
+    }
+
+    @GetMapping("/services/{code}.{format}")
+    ResponseEntity<String> serviceDefinition(@PathVariable String code, @PathVariable String format) {
+        String f = format(format);
+        if (catalogue.category(code).isEmpty()) {
+            throw new Open311Error(404, text("cases.open311.serviceNotFound", code));
+        }
+        Map<String, @Nullable Object> definition = new LinkedHashMap<>();
+        definition.put("service_code", code);
+        definition.put("attributes", List.of());
+        if (f.equals("json")) {
+            return body(f, HttpStatus.OK, json.writeValueAsString(definition));
+        }
+        return body(
+                f,
+                HttpStatus.OK,
+                xmlDeclaration() + "<service_definition><service_code>" + escape(code)
+                        + "</service_code><attributes></attributes></service_definition>");
+    }
+
+    @PostMapping("/requests.{format}")
+    ResponseEntity<String> create(
+            @PathVariable String format,
+            @RequestParam(name = "service_code", required = false) @Nullable String serviceCode,
+            @RequestParam(name = "lat", required = false) @Nullable String lat,
+            @RequestParam(name = "long", required = false) @Nullable String lon,
+            @RequestParam(name = "address_string", required = false) @Nullable String address,
+            @RequestParam(name = "address_id", required = false) @Nullable String addressId,
+            @RequestParam(name = "first_name", required = false) @Nullable String firstName,
+            @RequestParam(name = "last_name", required = false) @Nullable String lastName,
+            @RequestParam(name = "phone", required = false) @Nullable String phone,
+            @RequestParam(name = "description", required = false) @Nullable String description,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+        String f = format(format);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean mayPost = auth != null
+                && auth.getAuthorities().stream().anyMatch(a -> "SCOPE_cases:intake".equals(a.getAuthority()));
+        if (!mayPost) {
+            throw new Open311Error(403, text("cases.open311.apiKey"));
+        }
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw new Open311Error(400, text("cases.open311.serviceCodeMissing"));
+        }
+        if (catalogue.category(serviceCode.strip()).isEmpty()) {
+            throw new Open311Error(400, text("cases.open311.serviceNotFound", serviceCode));
+        }
+        Double latitude = number(lat);
+        Double longitude = number(lon);
+        boolean located = (latitude != null && longitude != null)
+                || (address != null && !address.isBlank())
+                || (addressId != null && !addressId.isBlank());
+        if (!located) {
+            throw new Open311Error(400, text("cases.open311.locationMissing"));
+        }
+        if (description == null || description.isBlank() || description.strip().length() > CaseDesk.DESCRIPTION_MAX) {
+            throw new Open311Error(400, text("cases.open311.description"));
+        }
+        String name =
+                ((lastName == null ? "" : lastName.strip()) + (firstName == null ? "" : firstName.strip())).strip();
+        String where = address != null && !address.isBlank() ? address : addressId;
+        CaseDesk.Taken taken;
+        try {
+            taken = desk.intake(
+                    new CaseDesk.Intake(
+                            name.isEmpty() ? null : name,
+                            phone,
+                            false,
+                            where,
+                            null,
+                            serviceCode.strip(),
+                            false,
+                            description,
+                            latitude,
+                            longitude),
+                    Channel.OPEN311,
+                    auth.getName(),
+                    idempotencyKey);
+        } catch (CaseInputRejected rejected) {
+            throw new Open311Error(400, text(rejected.messageKey()));
+        } catch (CaseRefused refused) {
+            throw new Open311Error(400, text(refused.messageKey()));
+        }
+        Map<String, @Nullable Object> created = new LinkedHashMap<>();
+        created.put("service_request_id", taken.number());
+        created.put("token", taken.token());
+        created.put("service_notice", text("cases.open311.notice"));
+        created.put("account_id", null);
+        return answer(f, HttpStatus.OK, "service_requests", "request", List.of(created));
+    }
+
+    @GetMapping("/requests.{format}")
+    ResponseEntity<String> requests(
+            @PathVariable String format,
+            @RequestParam(name = "service_request_id", required = false) @Nullable String ids,
+            @RequestParam(name = "service_code", required = false) @Nullable String codes,
+            @RequestParam(name = "start_date", required = false) @Nullable String startDate,
+            @RequestParam(name = "end_date", required = false) @Nullable String endDate,
+            @RequestParam(name = "status", required = false) @Nullable String status) {
+        String f = format(format);
+        List<String> numbers = list(ids);
+        Instant end = endDate == null || endDate.isBlank() ? Instant.now() : instant(endDate);
+        Instant start = startDate == null || startDate.isBlank() ? end.minus(DEFAULT_WINDOW) : instant(startDate);
+        if (start.isAfter(end)) {
+            throw new Open311Error(400, text("cases.open311.dates"));
+        }
+        if (Duration.between(start, end).compareTo(DEFAULT_WINDOW) > 0) {
+            throw new Open311Error(400, text("cases.open311.window"));
+        }
+        List<String> statuses = new ArrayList<>();
+        for (String s : list(status)) {
+            switch (s.toLowerCase(Locale.ROOT)) {
+                case "open":
+                    statuses.addAll(List.of("RECEIVED", "DISPATCHED", "REPLIED", "VISIT", "UNSATISFIED"));
+                    break;
+                case "closed":
+                    statuses.addAll(List.of("CLOSED", "MERGED"));
+                    break;
+                default:
+                    throw new Open311Error(400, text("cases.open311.status"));
+            }
+        }
+        List<Map<String, @Nullable Object>> requests = new ArrayList<>();
+        for (HotlineCase c : store.forOpen311(numbers, list(codes), start, end, statuses, MAX_RESULTS)) {
+            requests.add(request(c));
+        }
+        return answer(f, HttpStatus.OK, "service_requests", "request", requests);
+    }
+
+    @GetMapping("/requests/{id}.{format}")
+    ResponseEntity<String> request(@PathVariable String id, @PathVariable String format) {
+        String f = format(format);
+        HotlineCase c = store.idByNumber(id)
+                .flatMap(store::find)
+                .orElseThrow(() -> new Open311Error(404, text("cases.open311.requestNotFound", id)));
+        return answer(f, HttpStatus.OK, "service_requests", "request", List.of(request(c)));
+    }
+
+    @GetMapping("/tokens/{token}.{format}")
+    ResponseEntity<String> token(@PathVariable String token, @PathVariable String format) {
+        String f = format(format);
+        HotlineCase c = store.idByToken(token)
+                .flatMap(store::find)
+                .orElseThrow(() -> new Open311Error(404, text("cases.open311.tokenNotFound", token)));
+        Map<String, @Nullable Object> t = new LinkedHashMap<>();
+        t.put("service_request_id", c.number);
+        t.put("token", token);
+        return answer(f, HttpStatus.OK, "service_requests", "request", List.of(t));
+    }
+
+    /** A case as a service request: what the public may see, never the caller's name or phone. */
+    private Map<String, @Nullable Object> request(HotlineCase c) {
+        ZoneId zone = deadlines.calendar().zone();
+        Map<String, @Nullable Object> r = new LinkedHashMap<>();
+        r.put("service_request_id", c.number);
+        r.put("status", c.status.finished() ? "closed" : "open");
+        r.put("status_notes", statusNotes(c));
+        r.put("service_name", catalogue.categoryName(c.categoryCode));
+        r.put("service_code", c.categoryCode);
+        r.put("description", c.confidential ? null : c.description);
+        r.put(
+                "agency_responsible",
+                c.leadUnitId == null
+                        ? null
+                        : directory
+                                .unit(c.leadUnitId)
+                                .map(UnitSummary::displayName)
+                                .orElse(null));
+        r.put("service_notice", null);
+        r.put("requested_datetime", w3c(c.createdAt, zone));
+        r.put("updated_datetime", w3c(c.updatedAt, zone));
+        r.put(
+                "expected_datetime",
+                c.deadline == null ? null : w3c(deadlines.calendar().endOfOfficeHours(c.deadline), zone));
+        r.put("address", c.address);
+        r.put("address_id", null);
+        r.put("zipcode", null);
+        r.put("lat", c.lat);
+        r.put("long", c.lon);
+        r.put("media_url", null);
+        return r;
+    }
+
+    private String statusNotes(HotlineCase c) {
+        switch (c.status) {
+            case DISPATCHED:
+                return text(
+                        c.suspended() ? "cases.open311.notes.SUSPENDED" : "cases.open311.notes.DISPATCHED",
+                        c.leadUnitId == null ? "" : desk.unitName(c.leadUnitId),
+                        c.deadline);
+            case MERGED:
+                return text(
+                        "cases.open311.notes.MERGED",
+                        c.masterId == null
+                                ? ""
+                                : store.find(c.masterId).map(m -> m.number).orElse(""));
+            default:
+                return text("cases.open311.notes." + c.status.name());
+        }
+    }
+
+    static String w3c(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toOffsetDateTime().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private Instant instant(String value) {
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Open311Error(400, text("cases.open311.dates"));
+        }
+    }
+
+    private @Nullable Double number(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new Open311Error(400, text("cases.open311.locationMissing"));
+        }
+    }
+
+    private static List<String> list(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private String format(String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("json") && !f.equals("xml")) {
+            throw new Open311Error(400, text("cases.open311.format"));
+        }
+        return f;
+    }
+
+    private ResponseEntity<String> answer(
+            String format, HttpStatus status, String root, String element, List<Map<String, @Nullable Object>> items) {
+        if (format.equals("json")) {
+            return body(format, status, json.writeValueAsString(items));
+        }
+        StringBuilder xml =
+                new StringBuilder(xmlDeclaration()).append('<').append(root).append('>');
+        for (Map<String, @Nullable Object> item : items) {
+            xml.append('<').append(element).append('>');
+            item.forEach((key, value) -> {
+                if (value instanceof List) {
+                    xml.append('<').append(key).append("/>");
+                } else {
+                    xml.append('<').append(key).append('>');
+                    xml.append(value == null ? "" : escape(String.valueOf(value)));
+                    xml.append("</").append(key).append('>');
+                }
+            });
+            xml.append("</").append(element).append('>');
+        }
+        xml.append("</").append(root).append('>');
+        return body(format, status, xml.toString());
+    }
+
+    private static ResponseEntity<String> body(String format, HttpStatus status, String text) {
+        return ResponseEntity.status(status)
+                .contentType(format.equals("json") ? JSON : XML)
+                .body(text);
+    }
+
+    private static String xmlDeclaration() {
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '<':
+                    out.append("&lt;");
+                    break;
+                case '>':
+                    out.append("&gt;");
+                    break;
+                case '&':
+                    out.append("&amp;");
+                    break;
+                case '"':
+                    out.append("&quot;");
+                    break;
+                case '\'':
+                    out.append("&apos;");
+                    break;
+                default:
+                    if (ch >= 0x20 || ch == '\n' || ch == '\r' || ch == '\t') {
+                        out.append(ch);
+                    }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Errors as the specification has them: a list of code and description, with the same HTTP status. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(Open311Error.class)
+    ResponseEntity<String> error(Open311Error error, jakarta.servlet.http.HttpServletRequest request) {
+        boolean xml = request.getRequestURI().toLowerCase(Locale.ROOT).endsWith(".xml");
+        HttpStatus status = Optional.ofNullable(HttpStatus.resolve(error.code)).orElse(HttpStatus.BAD_REQUEST);
+        String description = error.getMessage() == null ? "" : error.getMessage();
+        if (xml) {
+            return body(
+                    "xml",
+                    status,
+                    xmlDeclaration() + "<errors><error><code>" + error.code + "</code><description>"
+                            + escape(description) + "</description></error></errors>");
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("code", error.code);
+        e.put("description", description);
+        return body("json", status, json.writeValueAsString(List.of(e)));
+    }
+
+    private String text(String key, @Nullable Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
+    }
+}
