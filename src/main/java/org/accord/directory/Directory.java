@@ -52,13 +52,6 @@ public class Directory {
         return people.findByCode(code).map(Person::summary);
     }
 
-    /** The active people of a unit, by sort order and name: e.g. everyone in an office section. */
-    public List<PersonSummary> members(long unitId) {
-        return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
-                .map(Person::summary)
-                .toList();
-    }
-
     /** The active people of a unit who act as its liaisons. */
     public List<PersonSummary> liaisons(long unitId) {
         return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
@@ -67,7 +60,10 @@ public class Directory {
                 .toList();
     }
 
-    /** The active people of a unit, by sort order and name (its head first in a well-kept directory). */
+    /**
+     * The active people of a unit, by sort order and name (its head first in a well-kept directory): e.g.
+     * everyone in an office section, which has no liaisons.
+     */
     public List<PersonSummary> people(long unitId) {
         return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
                 .map(Person::summary)

@@ -303,7 +303,7 @@ class IncomingDesk {
                 text("documents.incoming.event.routed", section.name(), due.toString(), document.handlingOpinion()));
         audit(id, "route", section.id(), before, document.state());
         timers.schedule(id, due);
-        Set<Long> people = ids(directory.members(section.id()));
+        Set<Long> people = ids(directory.people(section.id()));
         people.remove(me.personId());
         if (!people.isEmpty()) {
             Object[] args = {document.registration().title(), receiptNumber(document), due.toString()};
@@ -407,7 +407,7 @@ class IncomingDesk {
         if (how != IncomingReadKind.READ) {
             Set<Long> told = new LinkedHashSet<>();
             if (document.handlingUnitId() != null) {
-                told.addAll(ids(directory.members(document.handlingUnitId())));
+                told.addAll(ids(directory.people(document.handlingUnitId())));
             }
             if (document.registeredByPerson() != null) {
                 told.add(document.registeredByPerson());
@@ -434,9 +434,9 @@ class IncomingDesk {
         document.checkMayRemind();
         String note =
                 IncomingRegistration.optional(words, IncomingDocument.REASON_MAX, "documents.incoming.error.remark");
-        Set<Long> people = ids(directory.members(document.handlingUnitId()));
+        Set<Long> people = ids(directory.people(document.handlingUnitId()));
         people.remove(me.personId());
-        String names = directory.members(document.handlingUnitId()).stream()
+        String names = directory.people(document.handlingUnitId()).stream()
                 .filter(person -> people.contains(person.id()))
                 .map(PersonSummary::name)
                 .collect(Collectors.joining("、"));

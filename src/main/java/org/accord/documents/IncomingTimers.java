@@ -135,7 +135,7 @@ class IncomingTimers {
             if (documents.reminderSent(documentId, kind.name(), deadline)) {
                 return;
             }
-            List<PersonSummary> people = directory.members(document.handlingUnitId());
+            List<PersonSummary> people = directory.people(document.handlingUnitId());
             Set<Long> ids = people.stream().map(PersonSummary::id).collect(Collectors.toCollection(LinkedHashSet::new));
             if (document.registeredByPerson() != null) {
                 ids.add(document.registeredByPerson());

@@ -132,12 +132,13 @@ class NotifyDeliveryIntegrationTest {
                     assertThat(d.attempts()).isEqualTo(2);
                     assertThat(d.address()).isEqualTo(chen.mobile());
                 }));
+        // The demo city sends urgent notices of its own at start-up; count only this one's attempts.
+        String expected = "【协调】【紧急】突发事件：某路段塌陷 https://accord.example.gov.cn/duty/1";
         List<JsonNode> toChen = smsReceived.stream()
                 .filter(sms -> sms.get("to").asString().equals(chen.mobile()))
+                .filter(sms -> sms.get("text").asString().equals(expected))
                 .toList();
-        assertThat(toChen).hasSize(2);
-        assertThat(toChen.get(1).get("text").asString())
-                .isEqualTo("【协调】【紧急】突发事件：某路段塌陷 https://accord.example.gov.cn/duty/1");
+        assertThat(toChen).as("the failed attempt and the retry").hasSize(2);
         assertThat(authorizations).allMatch(("Bearer " + SMS_KEY)::equals);
         // Urgent: the e-mail went out too, whatever the preferences.
         await().atMost(WAIT)
