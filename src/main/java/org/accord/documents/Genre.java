@@ -1,5 +1,7 @@
 package org.accord.documents;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.accord.directory.Direction;
 
 /**
@@ -28,7 +30,13 @@ enum Genre {
         return word;
     }
 
-    /** Whether a document of this genre may go in this direction (Article 8 and Articles 14–17). */
+    /**
+     * Whether a document of this genre may go in this direction. Article 8 defines each genre by whom it
+     * goes to: 请示 and 报告 to a superior (上级机关); 批复 answers a subordinate's 请示; 决定, 通知 and 通报 go
+     * to subordinates (and within one institution, to its own sections); 函 goes between units without a
+     * line of authority (不相隶属机关); 意见 may go up, down or across, and 纪要 records a meeting for whoever
+     * must know or carry out its decisions.
+     */
     boolean fits(Direction direction) {
         switch (this) {
             case REQUEST:
@@ -41,8 +49,21 @@ enum Genre {
                 return direction == Direction.DOWN || direction == Direction.INTERNAL;
             case LETTER:
                 return direction == Direction.PARALLEL || direction == Direction.INTERNAL;
+            case MINUTES:
+            case OPINION:
             default:
                 return true;
         }
+    }
+
+    /** The genres that fit a direction, for suggesting one when a document's genre does not. */
+    static List<Genre> suitedTo(Direction direction) {
+        List<Genre> suited = new ArrayList<>();
+        for (Genre genre : values()) {
+            if (genre.fits(direction) && genre != MINUTES) {
+                suited.add(genre);
+            }
+        }
+        return suited;
     }
 }
