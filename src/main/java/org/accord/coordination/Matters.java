@@ -318,9 +318,8 @@ public class Matters {
                 .filter(round -> round.open() && round.asks(unitId, pointId))
                 .isPresent();
         boolean answered = matter.positions().stream()
-                .anyMatch(position -> position.roundId() == roundId
-                        && position.pointId() == pointId
-                        && position.unitId() == unitId);
+                .anyMatch(position ->
+                        position.roundId() == roundId && position.pointId() == pointId && position.unitId() == unitId);
         if (matter.status() == MatterStatus.CLOSED || !asked || answered) {
             return false;
         }

@@ -60,6 +60,13 @@ public class Directory {
                 .toList();
     }
 
+    /** The active people of a unit, in the unit's order. */
+    public List<PersonSummary> people(long unitId) {
+        return people.findByUnitIdAndActiveTrueOrderBySortOrderAscNameAsc(unitId).stream()
+                .map(Person::summary)
+                .toList();
+    }
+
     /** The leaders of the government, highest first. */
     public List<PersonSummary> leaders() {
         return people.findByLeaderTitleIsNotNullAndActiveTrue().stream()

@@ -27,7 +27,7 @@ record Anchor(int start, int length) {
         return new Anchor(best, quote.length());
     }
 
-    boolean orphaned() {
+    public boolean orphaned() {
         return start < 0;
     }
 }

@@ -29,12 +29,12 @@ record Comment(
         PARTLY,
         NOT_ADOPTED;
 
-        String messageKey() {
+        public String messageKey() {
             return "documents.adoption." + name();
         }
     }
 
-    boolean onPassage() {
+    public boolean onPassage() {
         return quote != null;
     }
 }

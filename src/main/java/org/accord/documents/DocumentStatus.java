@@ -15,11 +15,11 @@ enum DocumentStatus {
     ISSUED;
 
     /** Whether the leader has signed off the text as it stands. */
-    boolean signedOff() {
+    public boolean signedOff() {
         return this == COUNTERSIGNING || this == FINAL_CHECK;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return "documents.status." + name();
     }
 }

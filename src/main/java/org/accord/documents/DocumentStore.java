@@ -26,9 +26,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DocumentStore {
 
-    private static final String DOCUMENT_COLUMNS = "id, matter_id, genre, status, drafter_id, issuer_unit_id, issuer_code,"
-            + " signer_id, reviewer_id, meeting_id, minutes_heading, number_text, document_date, revision,"
-            + " created_at, updated_at, issued_at";
+    private static final String DOCUMENT_COLUMNS =
+            "id, matter_id, genre, status, drafter_id, issuer_unit_id, issuer_code,"
+                    + " signer_id, reviewer_id, meeting_id, minutes_heading, number_text, document_date, revision,"
+                    + " created_at, updated_at, issued_at";
 
     private final JdbcClient jdbc;
 
@@ -46,21 +47,22 @@ class DocumentStore {
             @Nullable Long meetingId,
             @Nullable String minutesHeading,
             Instant now) {
-        return insert(jdbc.sql("INSERT INTO document (matter_id, genre, status, drafter_id, issuer_unit_id, issuer_code,"
-                        + " signer_id, reviewer_id, meeting_id, minutes_heading, number_year, number_sequence, number_text,"
-                        + " document_date, revision, created_at, updated_at, issued_at) VALUES (:matter, :genre,"
-                        + " :status, :drafter, :issuer, :code, :signer, NULL, :meeting, :heading, NULL, NULL, NULL, NULL,"
-                        + " 0, :now, :now, NULL)")
-                .param("matter", matterId)
-                .param("genre", genre.name())
-                .param("status", DocumentStatus.DRAFTING.name())
-                .param("drafter", drafterId)
-                .param("issuer", issuerUnitId)
-                .param("code", issuerCode)
-                .param("signer", signerId)
-                .param("meeting", meetingId)
-                .param("heading", minutesHeading)
-                .param("now", param(now)));
+        return insert(
+                jdbc.sql("INSERT INTO document (matter_id, genre, status, drafter_id, issuer_unit_id, issuer_code,"
+                                + " signer_id, reviewer_id, meeting_id, minutes_heading, number_year, number_sequence, number_text,"
+                                + " document_date, revision, created_at, updated_at, issued_at) VALUES (:matter, :genre,"
+                                + " :status, :drafter, :issuer, :code, :signer, NULL, :meeting, :heading, NULL, NULL, NULL, NULL,"
+                                + " 0, :now, :now, NULL)")
+                        .param("matter", matterId)
+                        .param("genre", genre.name())
+                        .param("status", DocumentStatus.DRAFTING.name())
+                        .param("drafter", drafterId)
+                        .param("issuer", issuerUnitId)
+                        .param("code", issuerCode)
+                        .param("signer", signerId)
+                        .param("meeting", meetingId)
+                        .param("heading", minutesHeading)
+                        .param("now", param(now)));
     }
 
     /** Locks the document's row until the transaction ends, so steps on one document run one after another. */
@@ -101,8 +103,9 @@ class DocumentStore {
         if (unitIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE id IN (SELECT document_id FROM"
-                        + " document_recipient WHERE unit_id IN (:units)) ORDER BY updated_at DESC, id DESC LIMIT :limit")
+        return jdbc.sql(
+                        "SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE id IN (SELECT document_id FROM"
+                                + " document_recipient WHERE unit_id IN (:units)) ORDER BY updated_at DESC, id DESC LIMIT :limit")
                 .param("units", unitIds)
                 .param("limit", limit)
                 .query(DocumentStore::document)
@@ -111,7 +114,8 @@ class DocumentStore {
 
     /** Since when the unit may see the document, if at all. */
     Optional<Instant> recipientSince(long documentId, long unitId) {
-        return jdbc.sql("SELECT since FROM document_recipient WHERE document_id = :doc AND unit_id = :unit")
+        return jdbc
+                .sql("SELECT since FROM document_recipient WHERE document_id = :doc AND unit_id = :unit")
                 .param("doc", documentId)
                 .param("unit", unitId)
                 .query((rs, n) -> required(rs, "since"))
@@ -129,8 +133,9 @@ class DocumentStore {
                 .query(Integer.class)
                 .single();
         if (exists == 0) {
-            jdbc.sql("INSERT INTO document_recipient (document_id, unit_id, reason, since) VALUES (:doc, :unit, :reason,"
-                            + " :since)")
+            jdbc.sql(
+                            "INSERT INTO document_recipient (document_id, unit_id, reason, since) VALUES (:doc, :unit, :reason,"
+                                    + " :since)")
                     .param("doc", documentId)
                     .param("unit", unitId)
                     .param("reason", reason)
@@ -162,7 +167,8 @@ class DocumentStore {
     }
 
     void setNumber(long id, int year, int sequence, String text) {
-        jdbc.sql("UPDATE document SET number_year = :year, number_sequence = :sequence, number_text = :text WHERE id = :id")
+        jdbc.sql(
+                        "UPDATE document SET number_year = :year, number_sequence = :sequence, number_text = :text WHERE id = :id")
                 .param("year", year)
                 .param("sequence", sequence)
                 .param("text", text)
@@ -234,8 +240,9 @@ class DocumentStore {
         }
         List<Revision> result = new ArrayList<>();
         for (Revision revision : bare) {
-            List<Decision> decisions = jdbc.sql("SELECT text, lead_unit_id, cooperating, deadline FROM document_decision"
-                            + " WHERE revision_id = :revision ORDER BY position")
+            List<Decision> decisions = jdbc.sql(
+                            "SELECT text, lead_unit_id, cooperating, deadline FROM document_decision"
+                                    + " WHERE revision_id = :revision ORDER BY position")
                     .param("revision", revision.id())
                     .query((rs, n) -> new Decision(
                             rs.getString("text"),
@@ -288,8 +295,9 @@ class DocumentStore {
 
     /** Per round, the units whose silence was recorded as no different opinion. */
     List<long[]> silences(long documentId) {
-        return jdbc.sql("SELECT s.round_id, s.unit_id FROM document_round_silence s JOIN document_round r ON r.round_id ="
-                        + " s.round_id WHERE r.document_id = :doc")
+        return jdbc.sql(
+                        "SELECT s.round_id, s.unit_id FROM document_round_silence s JOIN document_round r ON r.round_id ="
+                                + " s.round_id WHERE r.document_id = :doc")
                 .param("doc", documentId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .list();
@@ -307,21 +315,22 @@ class DocumentStore {
             @Nullable String proposed,
             String text,
             Instant now) {
-        return insert(jdbc.sql("INSERT INTO document_comment (document_id, round_id, revision, unit_id, author, author_name,"
-                        + " quote, anchor_start, proposed, text, created_at, adoption, adoption_reason, adopted_by,"
-                        + " adopted_at) VALUES (:doc, :round, :revision, :unit, :author, :name, :quote, :start,"
-                        + " :proposed, :text, :at, NULL, NULL, NULL, NULL)")
-                .param("doc", documentId)
-                .param("round", roundId)
-                .param("revision", revision)
-                .param("unit", unitId)
-                .param("author", author)
-                .param("name", authorName)
-                .param("quote", quote)
-                .param("start", anchorStart)
-                .param("proposed", proposed)
-                .param("text", text)
-                .param("at", param(now)));
+        return insert(
+                jdbc.sql("INSERT INTO document_comment (document_id, round_id, revision, unit_id, author, author_name,"
+                                + " quote, anchor_start, proposed, text, created_at, adoption, adoption_reason, adopted_by,"
+                                + " adopted_at) VALUES (:doc, :round, :revision, :unit, :author, :name, :quote, :start,"
+                                + " :proposed, :text, :at, NULL, NULL, NULL, NULL)")
+                        .param("doc", documentId)
+                        .param("round", roundId)
+                        .param("revision", revision)
+                        .param("unit", unitId)
+                        .param("author", author)
+                        .param("name", authorName)
+                        .param("quote", quote)
+                        .param("start", anchorStart)
+                        .param("proposed", proposed)
+                        .param("text", text)
+                        .param("at", param(now)));
     }
 
     List<Comment> comments(long documentId) {
@@ -377,8 +386,9 @@ class DocumentStore {
 
     /** Voids every valid signature of these kinds; returns how many. */
     int voidSignatures(long documentId, Collection<Signature.Kind> kinds, String reason, Instant now) {
-        return jdbc.sql("UPDATE document_signature SET voided_at = :at, void_reason = :reason WHERE document_id = :doc AND"
-                        + " voided_at IS NULL AND kind IN (:kinds)")
+        return jdbc.sql(
+                        "UPDATE document_signature SET voided_at = :at, void_reason = :reason WHERE document_id = :doc AND"
+                                + " voided_at IS NULL AND kind IN (:kinds)")
                 .param("at", param(now))
                 .param("reason", reason)
                 .param("doc", documentId)
@@ -401,23 +411,24 @@ class DocumentStore {
             String outcomes,
             List<Decision> decisions,
             Instant now) {
-        long id = insert(jdbc.sql("INSERT INTO minutes_seed (meeting_id, matter_id, organiser_id, chair_id, title, kind,"
-                        + " start_at, place, present, absent, observers, outcomes, received_at, document_id) VALUES"
-                        + " (:meeting, :matter, :organiser, :chair, :title, :kind, :start, :place, :present, :absent,"
-                        + " :observers, :outcomes, :at, NULL)")
-                .param("meeting", meetingId)
-                .param("matter", matterId)
-                .param("organiser", organiserId)
-                .param("chair", chairId)
-                .param("title", title)
-                .param("kind", kind)
-                .param("start", start)
-                .param("place", place)
-                .param("present", String.join("\n", present))
-                .param("absent", String.join("\n", absent))
-                .param("observers", String.join("\n", observers))
-                .param("outcomes", outcomes)
-                .param("at", param(now)));
+        long id =
+                insert(jdbc.sql("INSERT INTO minutes_seed (meeting_id, matter_id, organiser_id, chair_id, title, kind,"
+                                + " start_at, place, present, absent, observers, outcomes, received_at, document_id) VALUES"
+                                + " (:meeting, :matter, :organiser, :chair, :title, :kind, :start, :place, :present, :absent,"
+                                + " :observers, :outcomes, :at, NULL)")
+                        .param("meeting", meetingId)
+                        .param("matter", matterId)
+                        .param("organiser", organiserId)
+                        .param("chair", chairId)
+                        .param("title", title)
+                        .param("kind", kind)
+                        .param("start", start)
+                        .param("place", place)
+                        .param("present", String.join("\n", present))
+                        .param("absent", String.join("\n", absent))
+                        .param("observers", String.join("\n", observers))
+                        .param("outcomes", outcomes)
+                        .param("at", param(now)));
         int position = 0;
         for (Decision decision : decisions) {
             jdbc.sql("INSERT INTO minutes_seed_decision (seed_id, position, text, lead_unit_id, cooperating, deadline)"
@@ -443,7 +454,8 @@ class DocumentStore {
 
     List<MinutesSeed> seeds(@Nullable Long organiserId) {
         String where = organiserId == null ? "" : " WHERE organiser_id = :organiser";
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM minutes_seed" + where + " ORDER BY received_at DESC, id DESC");
+        JdbcClient.StatementSpec spec =
+                jdbc.sql("SELECT * FROM minutes_seed" + where + " ORDER BY received_at DESC, id DESC");
         if (organiserId != null) {
             spec = spec.param("organiser", organiserId);
         }
@@ -471,8 +483,9 @@ class DocumentStore {
     }
 
     private MinutesSeed withSeedDecisions(MinutesSeed seed) {
-        List<Decision> decisions = jdbc.sql("SELECT text, lead_unit_id, cooperating, deadline FROM minutes_seed_decision"
-                        + " WHERE seed_id = :seed ORDER BY position")
+        List<Decision> decisions = jdbc.sql(
+                        "SELECT text, lead_unit_id, cooperating, deadline FROM minutes_seed_decision"
+                                + " WHERE seed_id = :seed ORDER BY position")
                 .param("seed", seed.id())
                 .query((rs, n) -> new Decision(
                         rs.getString("text"),
@@ -686,13 +699,19 @@ class DocumentStore {
         if (ids == null || ids.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
+        return Arrays.stream(ids.split(","))
+                .map(String::strip)
+                .map(Long::valueOf)
+                .toList();
     }
 
     static List<String> lines(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.split("\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return Arrays.stream(text.split("\n"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 }

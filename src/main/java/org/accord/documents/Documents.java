@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.accord.audit.Audited;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.coordination.Matter;
-import org.accord.coordination.Matters;
 import org.accord.coordination.MatterKind;
+import org.accord.coordination.Matters;
 import org.accord.coordination.PartyRole;
 import org.accord.coordination.Point;
 import org.accord.coordination.PointStatus;
@@ -80,20 +80,20 @@ class Documents {
     record Actor(String username, String name, DataScope scope) {
 
         @Nullable
-        Long personId() {
+        public Long personId() {
             return scope.personId();
         }
 
-        boolean office() {
+        public boolean office() {
             return scope.kind() == DataScope.Kind.OFFICE;
         }
 
-        boolean leader() {
+        public boolean leader() {
             return scope.kind() == DataScope.Kind.LEADER;
         }
 
         @Nullable
-        Long unitId() {
+        public Long unitId() {
             return scope.kind() == DataScope.Kind.UNIT && !scope.unitIds().isEmpty()
                     ? scope.unitIds().iterator().next()
                     : null;
@@ -112,38 +112,39 @@ class Documents {
             Set<String> silences,
             Actor actor) {
 
-        boolean drafter() {
+        public boolean drafter() {
             return actor.personId() != null && actor.personId() == document.drafterId();
         }
 
-        boolean signer() {
+        public boolean signer() {
             return actor.personId() != null && actor.personId() == document.signerId();
         }
 
-        boolean reviewer() {
+        public boolean reviewer() {
             return actor.personId() != null && actor.personId().equals(document.reviewerId());
         }
 
-        Optional<ConsultationRound> openRound() {
+        public Optional<ConsultationRound> openRound() {
             if (matter == null) {
                 return Optional.empty();
             }
-            return matter.openRound().flatMap(open -> rounds.stream()
-                    .filter(round -> round.roundId() == open.id())
-                    .findFirst());
+            return matter.openRound()
+                    .flatMap(open -> rounds.stream()
+                            .filter(round -> round.roundId() == open.id())
+                            .findFirst());
         }
 
-        Optional<Revision> revision(int number) {
+        public Optional<Revision> revision(int number) {
             return revisions.stream().filter(r -> r.number() == number).findFirst();
         }
 
-        List<Signature> validSignatures(Signature.Kind kind) {
+        public List<Signature> validSignatures(Signature.Kind kind) {
             return signatures.stream()
                     .filter(s -> s.kind() == kind && s.valid())
                     .toList();
         }
 
-        boolean silent(long roundId, long unitId) {
+        public boolean silent(long roundId, long unitId) {
             return silences.contains(roundId + ":" + unitId);
         }
     }
@@ -235,11 +236,12 @@ class Documents {
     /** The latest revision of each listed document, for titles. */
     @Transactional(readOnly = true)
     public Map<Long, String> titles(List<Document> documents) {
-        return documents.stream()
-                .collect(Collectors.toMap(Document::id, d -> {
-                    List<Revision> revisions = store.revisions(d.id());
-                    return revisions.isEmpty() ? "" : revisions.get(revisions.size() - 1).title();
-                }));
+        return documents.stream().collect(Collectors.toMap(Document::id, d -> {
+            List<Revision> revisions = store.revisions(d.id());
+            return revisions.isEmpty()
+                    ? ""
+                    : revisions.get(revisions.size() - 1).title();
+        }));
     }
 
     @Transactional(readOnly = true)
@@ -271,7 +273,8 @@ class Documents {
                     || current.coIssuers().contains(unitId)) {
                 sent.add(current.number());
             }
-            revisions = revisions.stream().filter(r -> sent.contains(r.number())).toList();
+            revisions =
+                    revisions.stream().filter(r -> sent.contains(r.number())).toList();
             if (revisions.isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
@@ -358,12 +361,18 @@ class Documents {
         }
         directory.unit(issuerUnitId).orElseThrow(() -> DocumentRefused.input("issuer"));
         String code = required(issuerCode, "issuerCode", 50);
-        PersonSummary signer = directory.person(signerId)
+        PersonSummary signer = directory
+                .person(signerId)
                 .filter(PersonSummary::isLeader)
                 .orElseThrow(() -> DocumentRefused.input("signer"));
         Draft clean = clean(draft);
         long matterId = matters.create(
-                clean.title(), MatterKind.DOCUMENT, text("documents.matter.background", text(genre)), "", List.of(), List.of());
+                clean.title(),
+                MatterKind.DOCUMENT,
+                text("documents.matter.background", text(genre)),
+                "",
+                List.of(),
+                List.of());
         matters.addParty(matterId, null, signer.id(), PartyRole.DECIDING_LEADER);
         Instant now = Instant.now();
         long id = store.insertDocument(
@@ -400,8 +409,12 @@ class Documents {
         int number = previous.number() + 1;
         Instant now = Instant.now();
         store.insertRevision(id, number, next, now);
-        audit(id, "save", null, "revision=" + previous.number(), "revision=" + number
-                + (rulingPointId == null ? "" : "; ruling point=" + rulingPointId));
+        audit(
+                id,
+                "save",
+                null,
+                "revision=" + previous.number(),
+                "revision=" + number + (rulingPointId == null ? "" : "; ruling point=" + rulingPointId));
         if (document.status().signedOff() && TextDifference.substantive(previous.fullText(), next.fullText())) {
             int voided = store.voidSignatures(
                     id,
@@ -410,8 +423,12 @@ class Documents {
                     now);
             store.setStatus(id, DocumentStatus.SIGNING, now);
             store.setDate(id, null);
-            audit(id, "void-signoff", null, document.status().name(), DocumentStatus.SIGNING.name() + "; voided="
-                    + voided + "; revision=" + number);
+            audit(
+                    id,
+                    "void-signoff",
+                    null,
+                    document.status().name(),
+                    DocumentStatus.SIGNING.name() + "; voided=" + voided + "; revision=" + number);
             notifications.send(Notice.of(
                     Set.of(document.signerId()),
                     "documents.signoff-voided",
@@ -457,7 +474,11 @@ class Documents {
         if (!draft.attachments().isEmpty()) {
             text.append("附件：");
             for (int i = 0; i < draft.attachments().size(); i++) {
-                text.append(i == 0 ? "" : "　　　").append(i + 1).append('．').append(draft.attachments().get(i)).append('\n');
+                text.append(i == 0 ? "" : "　　　")
+                        .append(i + 1)
+                        .append('．')
+                        .append(draft.attachments().get(i))
+                        .append('\n');
             }
         }
         if (genre == Genre.MINUTES) {
@@ -511,7 +532,8 @@ class Documents {
         for (Long unit : units) {
             directory.unit(unit).orElseThrow(() -> DocumentRefused.input("unit"));
         }
-        String body = draft.body() == null ? "" : draft.body().replace("\r\n", "\n").strip();
+        String body =
+                draft.body() == null ? "" : draft.body().replace("\r\n", "\n").strip();
         if (body.length() > 100_000) {
             throw DocumentRefused.input("body");
         }
@@ -536,7 +558,8 @@ class Documents {
 
     /** Sends the current version to units for their comments, as a kernel round on the document's matter. */
     @Transactional
-    public long openRound(long id, Collection<Long> unitIds, @Nullable Integer workingDays, @Nullable Boolean silenceAgrees) {
+    public long openRound(
+            long id, Collection<Long> unitIds, @Nullable Integer workingDays, @Nullable Boolean silenceAgrees) {
         Actor actor = actor();
         Document document = drafted(id, actor);
         if (document.status() != DocumentStatus.DRAFTING) {
@@ -580,8 +603,13 @@ class Documents {
         if (silence) {
             timers.schedule(roundId, calendar.endOfOfficeHours(deadline));
         }
-        audit(id, "open-round", null, null, "round=" + number + "; revision=" + document.revision() + "; units=" + units
-                + "; deadline=" + deadline + "; silenceAgrees=" + silence);
+        audit(
+                id,
+                "open-round",
+                null,
+                null,
+                "round=" + number + "; revision=" + document.revision() + "; units=" + units + "; deadline=" + deadline
+                        + "; silenceAgrees=" + silence);
         return roundId;
     }
 
@@ -677,8 +705,12 @@ class Documents {
             throw DocumentRefused.input("adoptionReason");
         }
         store.adopt(commentId, adoption, clean == null ? "" : clean, actor.name(), Instant.now());
-        audit(id, "adopt", comment.unitId(), comment.adoption() == null ? null : comment.adoption().name(), adoption
-                + "; comment=" + commentId);
+        audit(
+                id,
+                "adopt",
+                comment.unitId(),
+                comment.adoption() == null ? null : comment.adoption().name(),
+                adoption + "; comment=" + commentId);
         notifyLiaisons(
                 List.of(comment.unitId()),
                 "documents.adoption",
@@ -732,8 +764,13 @@ class Documents {
                 store.recordSilence(roundId, unit, now);
                 recorded++;
                 events.publishEvent(Audited.now(
-                        MODULE, "document", String.valueOf(document.id()), "silence-agrees", unit, null, "round="
-                                + round.number()));
+                        MODULE,
+                        "document",
+                        String.valueOf(document.id()),
+                        "silence-agrees",
+                        unit,
+                        null,
+                        "round=" + round.number()));
             }
         }
         if (recorded > 0) {
@@ -757,7 +794,8 @@ class Documents {
         if (document.status() != DocumentStatus.DRAFTING) {
             throw DocumentRefused.conflict("notDrafting");
         }
-        PersonSummary reviewer = directory.person(reviewerId)
+        PersonSummary reviewer = directory
+                .person(reviewerId)
                 .filter(person -> !person.isLeader() && person.id() != document.drafterId() && office(person.unitId()))
                 .orElseThrow(() -> DocumentRefused.input("reviewer"));
         Matter matter = matters.get(document.matterId());
@@ -769,15 +807,20 @@ class Documents {
                 throw DocumentRefused.conflict("pointUnsettled", point.text());
             }
         }
-        long unanswered = store.comments(id).stream().filter(c -> c.adoption() == null).count();
+        long unanswered =
+                store.comments(id).stream().filter(c -> c.adoption() == null).count();
         if (unanswered > 0) {
             throw DocumentRefused.conflict("commentsUnanswered", unanswered);
         }
         ensureNoErrors(document);
         store.setReviewer(id, reviewer.id());
         store.setStatus(id, DocumentStatus.REVIEW, Instant.now());
-        audit(id, "submit", null, DocumentStatus.DRAFTING.name(), DocumentStatus.REVIEW.name() + "; reviewer="
-                + reviewer.name());
+        audit(
+                id,
+                "submit",
+                null,
+                DocumentStatus.DRAFTING.name(),
+                DocumentStatus.REVIEW.name() + "; reviewer=" + reviewer.name());
         notifications.send(Notice.of(
                 Set.of(reviewer.id()),
                 "documents.review",
@@ -800,8 +843,16 @@ class Documents {
         String clean = required(opinion, "opinion", 2000);
         Instant now = Instant.now();
         store.insertSignature(
-                id, Signature.Kind.REVIEW, actor.personId(), null, actor.name(), (approve ? "" : "退回：") + clean,
-                calendar.dateOf(now), actor.username(), document.revision(), now);
+                id,
+                Signature.Kind.REVIEW,
+                actor.personId(),
+                null,
+                actor.name(),
+                (approve ? "" : "退回：") + clean,
+                calendar.dateOf(now),
+                actor.username(),
+                document.revision(),
+                now);
         DocumentStatus next = approve ? DocumentStatus.SIGNING : DocumentStatus.DRAFTING;
         store.setStatus(id, next, now);
         audit(id, approve ? "review" : "review-return", null, document.status().name(), next.name());
@@ -833,15 +884,26 @@ class Documents {
         } else {
             ensureNoErrors(document);
             store.insertSignature(
-                    id, Signature.Kind.SIGN, actor.personId(), null, actor.name(), clean, today, actor.username(),
-                    document.revision(), now);
+                    id,
+                    Signature.Kind.SIGN,
+                    actor.personId(),
+                    null,
+                    actor.name(),
+                    clean,
+                    today,
+                    actor.username(),
+                    document.revision(),
+                    now);
             List<Long> coIssuers = current(id).coIssuers();
             next = coIssuers.isEmpty() ? DocumentStatus.FINAL_CHECK : DocumentStatus.COUNTERSIGNING;
             store.setDate(id, today);
             coIssuers.forEach(unit -> store.addRecipient(id, unit, "CO_ISSUER", now));
             if (!coIssuers.isEmpty()) {
                 notifyLiaisons(
-                        coIssuers, "documents.countersign", text("documents.notice.countersign", title(id)), clean,
+                        coIssuers,
+                        "documents.countersign",
+                        text("documents.notice.countersign", title(id)),
+                        clean,
                         "/documents/" + id);
             }
         }
@@ -881,7 +943,15 @@ class Documents {
         Instant now = Instant.now();
         LocalDate today = calendar.dateOf(now);
         store.insertSignature(
-                id, Signature.Kind.COUNTERSIGN, null, unitId, name, clean, today, actor.username(), document.revision(),
+                id,
+                Signature.Kind.COUNTERSIGN,
+                null,
+                unitId,
+                name,
+                clean,
+                today,
+                actor.username(),
+                document.revision(),
                 now);
         Set<Long> signed = store.signatures(id).stream()
                 .filter(s -> s.kind() == Signature.Kind.COUNTERSIGN && s.valid() && s.unitId() != null)
@@ -900,7 +970,8 @@ class Documents {
         Document document = visible(store.lock(id), actor);
         boolean checker = actor.office()
                 && actor.personId() != null
-                && directory.person(actor.personId())
+                && directory
+                        .person(actor.personId())
                         .flatMap(person -> directory.unit(person.unitId()))
                         .filter(unit -> unit.code().equals(finalCheckUnit))
                         .isPresent();
@@ -920,8 +991,12 @@ class Documents {
         String number = DocumentNumbers.format(document.issuerCode(), date.getYear(), sequence);
         store.setNumber(id, date.getYear(), sequence, number);
         store.setStatus(id, DocumentStatus.REGISTERED, Instant.now());
-        audit(id, "register", null, DocumentStatus.FINAL_CHECK.name(), DocumentStatus.REGISTERED.name() + "; number="
-                + number);
+        audit(
+                id,
+                "register",
+                null,
+                DocumentStatus.FINAL_CHECK.name(),
+                DocumentStatus.REGISTERED.name() + "; number=" + number);
         notifications.send(Notice.of(
                 Set.of(document.drafterId()),
                 "documents.registered",
@@ -963,7 +1038,10 @@ class Documents {
                     }
                 }
                 matters.addMeasure(
-                        document.matterId(), decision.text(), decision.leadUnitId(), decision.cooperatingUnitIds(),
+                        document.matterId(),
+                        decision.text(),
+                        decision.leadUnitId(),
+                        decision.cooperatingUnitIds(),
                         decision.deadline());
                 store.addRecipient(id, decision.leadUnitId(), "MEASURE", now);
             }
@@ -972,8 +1050,13 @@ class Documents {
             }
         }
         store.setIssued(id, now);
-        audit(id, "issue", null, DocumentStatus.REGISTERED.name(), DocumentStatus.ISSUED.name() + "; main="
-                + current.mainAddressees() + "; copy=" + current.copyTo() + "; measures=" + measures);
+        audit(
+                id,
+                "issue",
+                null,
+                DocumentStatus.REGISTERED.name(),
+                DocumentStatus.ISSUED.name() + "; main=" + current.mainAddressees() + "; copy=" + current.copyTo()
+                        + "; measures=" + measures);
         Set<Long> units = new LinkedHashSet<>(current.mainAddressees());
         units.addAll(current.copyTo());
         notifyLiaisons(
@@ -995,6 +1078,76 @@ class Documents {
             throw DocumentRefused.conflict(
                     "ruleErrors", errors.stream().map(Finding::message).collect(Collectors.joining("；")));
         }
+    }
+
+    // ---- output
+
+    /** The registered or issued document as the national layout prints it. */
+    @Transactional(readOnly = true)
+    public DocumentLayout layout(long id) {
+        View view = view(id);
+        Document document = view.document();
+        if (document.status() != DocumentStatus.REGISTERED && document.status() != DocumentStatus.ISSUED) {
+            throw DocumentRefused.conflict("notRegistered");
+        }
+        Revision current = view.current();
+        List<String> issuers = new ArrayList<>();
+        issuers.add(unitName(document.issuerUnitId()));
+        issuers.addAll(names(current.coIssuers()));
+        List<String> signers = new ArrayList<>();
+        if (upward(document, current)) {
+            view.validSignatures(Signature.Kind.SIGN).forEach(s -> signers.add(s.name()));
+            view.validSignatures(Signature.Kind.COUNTERSIGN).forEach(s -> signers.add(s.name()));
+        }
+        String mark = document.genre() == Genre.MINUTES && document.minutesHeading() != null
+                ? document.minutesHeading()
+                : String.join("", issuers) + "文件";
+        List<String> body =
+                current.body().isBlank() ? List.of() : List.of(current.body().split("\\n+"));
+        if (document.genre() == Genre.MINUTES && !current.decisions().isEmpty()) {
+            List<String> withDecisions = new ArrayList<>(body);
+            int n = 1;
+            for (Decision decision : current.decisions()) {
+                StringBuilder line = new StringBuilder().append(n++).append("．").append(decision.text());
+                if (decision.leadUnitId() != null) {
+                    line.append("（").append(unitName(decision.leadUnitId())).append("牵头");
+                    if (!decision.cooperatingUnitIds().isEmpty()) {
+                        line.append("，")
+                                .append(String.join("、", names(decision.cooperatingUnitIds())))
+                                .append("配合");
+                    }
+                    if (decision.deadline() != null) {
+                        line.append("，").append(written(decision.deadline())).append("前完成");
+                    }
+                    line.append("）");
+                }
+                withDecisions.add(line.toString());
+            }
+            body = withDecisions;
+        }
+        LocalDate date = document.date() == null ? calendar.dateOf(Instant.now()) : document.date();
+        LocalDate printed = document.issuedAt() == null ? date : calendar.dateOf(document.issuedAt());
+        return new DocumentLayout(
+                document.genre(),
+                mark,
+                document.number(),
+                signers,
+                current.urgency(),
+                current.classification(),
+                null,
+                current.title(),
+                current.mainAddressees().isEmpty() ? "" : String.join("，", names(current.mainAddressees())) + "：",
+                body,
+                current.attachments(),
+                String.join("　", issuers),
+                date,
+                current.note(),
+                names(current.copyTo()),
+                current.printingUnit() == null ? unitName(document.issuerUnitId()) : current.printingUnit(),
+                printed,
+                current.present(),
+                current.excused(),
+                current.observers());
     }
 
     // ---- minutes from a meeting
@@ -1043,7 +1196,8 @@ class Documents {
                 seed.absent(),
                 seed.observers(),
                 seed.decisions());
-        long id = create(Genre.MINUTES, issuerUnitId, issuerCode, seed.chairId(), draft, seed.meetingId(), seed.kind() + "纪要");
+        long id = create(
+                Genre.MINUTES, issuerUnitId, issuerCode, seed.chairId(), draft, seed.meetingId(), seed.kind() + "纪要");
         store.seedDrafted(seedId, id);
         return id;
     }
@@ -1087,7 +1241,8 @@ class Documents {
     }
 
     private boolean office(long unitId) {
-        return directory.unit(unitId)
+        return directory
+                .unit(unitId)
                 .map(unit -> unit.code().equals("SZFB") || unit.code().startsWith("SZFB-"))
                 .orElse(false);
     }
@@ -1097,12 +1252,16 @@ class Documents {
         if (revision.mainAddressees().isEmpty()) {
             return false;
         }
-        return directory.direction(Party.unit(document.issuerUnitId()), Party.unit(revision.mainAddressees().get(0)))
+        return directory.direction(
+                        Party.unit(document.issuerUnitId()),
+                        Party.unit(revision.mainAddressees().get(0)))
                 == Direction.UP;
     }
 
     String unitName(@Nullable Long unitId) {
-        return unitId == null ? "" : directory.unit(unitId).map(UnitSummary::name).orElse("?");
+        return unitId == null
+                ? ""
+                : directory.unit(unitId).map(UnitSummary::name).orElse("?");
     }
 
     List<String> names(List<Long> unitIds) {

@@ -30,7 +30,10 @@ class MinutesSeeds {
     private final MessageSource messages;
 
     MinutesSeeds(
-            DocumentStore store, Notifications notifications, ApplicationEventPublisher events, MessageSource messages) {
+            DocumentStore store,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            MessageSource messages) {
         this.store = store;
         this.notifications = notifications;
         this.events = events;
@@ -73,13 +76,17 @@ class MinutesSeeds {
                 decisions,
                 Instant.now());
         events.publishEvent(Audited.now(
-                Documents.MODULE, "minutes-seed", String.valueOf(seed), "seed", null, null, "meeting="
-                        + meeting.meetingId()));
+                Documents.MODULE,
+                "minutes-seed",
+                String.valueOf(seed),
+                "seed",
+                null,
+                null,
+                "meeting=" + meeting.meetingId()));
         notifications.send(Notice.of(
                 Set.of(meeting.organiserPersonId()),
                 "documents.minutes-seed",
-                messages.getMessage(
-                        "documents.notice.seed", new Object[] {meeting.title()}, Locale.SIMPLIFIED_CHINESE),
+                messages.getMessage("documents.notice.seed", new Object[] {meeting.title()}, Locale.SIMPLIFIED_CHINESE),
                 meeting.title(),
                 "/documents/minutes-seeds"));
     }

@@ -34,5 +34,8 @@ record Revision(
 
     /** A 议定事项 of minutes: what, which unit leads, which help, by when. */
     record Decision(
-            String text, @Nullable Long leadUnitId, List<Long> cooperatingUnitIds, @Nullable LocalDate deadline) {}
+            String text,
+            @Nullable Long leadUnitId,
+            List<Long> cooperatingUnitIds,
+            @Nullable LocalDate deadline) {}
 }

@@ -25,7 +25,7 @@ record Signature(
         COUNTERSIGN
     }
 
-    boolean valid() {
+    public boolean valid() {
         return voidedAt == null;
     }
 }

@@ -21,11 +21,11 @@ final class TextDifference {
     /** A run of characters that are the same in both texts, only in the newer, or only in the older. */
     record Segment(Kind kind, String text) {
 
-        boolean inserted() {
+        public boolean inserted() {
             return kind == Kind.INSERTED;
         }
 
-        boolean deleted() {
+        public boolean deleted() {
             return kind == Kind.DELETED;
         }
     }
