@@ -3,6 +3,7 @@ package org.accord.documents;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -180,7 +181,9 @@ class OfficialDocumentRules implements DocumentRules {
             List<Finding> findings) {
         Map<Long, UnitSummary> byId = new LinkedHashMap<>();
         units.values().forEach(unit -> byId.put(unit.id(), unit));
-        Set<Long> copied = copies.values().stream().map(UnitSummary::id).collect(Collectors.toSet());
+        // A skipped level that receives the document anyway, as copy-to or as a main addressee, is not skipped.
+        Set<Long> copied = copies.values().stream().map(UnitSummary::id).collect(Collectors.toCollection(HashSet::new));
+        addressees.values().forEach(unit -> copied.add(unit.id()));
         Set<String> skipped = new LinkedHashSet<>();
         for (UnitSummary addressee : addressees.values()) {
             List<UnitSummary> up = between(level(issuer, byId), level(addressee, byId), byId);

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ApiKeys {
 
     /** What an issued key may be used for; a module adds its scope here when it opens an API. */
-    static final Set<String> SCOPES = Set.of("calendar:read", "directory:read", "cases:intake");
+    static final Set<String> SCOPES = Set.of("calendar:read", "directory:read", "cases:intake", "documents:check");
 
     private static final Pattern KEY = Pattern.compile("^acc_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$");
     private static final Pattern NAME = Pattern.compile("^.{2,100}$");
