@@ -232,7 +232,10 @@ class DocumentPages {
 
     @PostMapping("/{id}/points/{pointId}/rule")
     @PreAuthorize("hasRole('LEADER')")
-    String rule(@PathVariable long id, @PathVariable long pointId, @RequestParam String ruling) {
+    String rule(
+            @PathVariable long id,
+            @PathVariable long pointId,
+            @RequestParam(required = false) @Nullable String ruling) {
         documents.rule(id, pointId, ruling);
         return "redirect:/documents/" + id;
     }
@@ -244,7 +247,7 @@ class DocumentPages {
             @PathVariable long roundId,
             @RequestParam(required = false) @Nullable String quote,
             @RequestParam(required = false) @Nullable String proposed,
-            @RequestParam String text) {
+            @RequestParam(required = false) @Nullable String text) {
         documents.comment(id, roundId, quote, proposed, text);
         return "redirect:/documents/" + id + "#round-" + roundId;
     }
@@ -254,7 +257,7 @@ class DocumentPages {
     String answer(
             @PathVariable long id,
             @PathVariable long roundId,
-            @RequestParam Stance stance,
+            @RequestParam(required = false) @Nullable Stance stance,
             @RequestParam(required = false) @Nullable String summary) {
         documents.answer(id, roundId, stance, summary);
         return "redirect:/documents/" + id + "#round-" + roundId;
@@ -265,7 +268,7 @@ class DocumentPages {
     String adopt(
             @PathVariable long id,
             @PathVariable long commentId,
-            @RequestParam Adoption adoption,
+            @RequestParam(required = false) @Nullable Adoption adoption,
             @RequestParam(required = false) @Nullable String reason) {
         documents.adopt(id, commentId, adoption, reason);
         return "redirect:/documents/" + id + "#comment-" + commentId;
@@ -273,28 +276,37 @@ class DocumentPages {
 
     @PostMapping("/{id}/submit")
     @PreAuthorize(STAFF)
-    String submit(@PathVariable long id, @RequestParam long reviewer) {
+    String submit(@PathVariable long id, @RequestParam(required = false) @Nullable Long reviewer) {
         documents.submit(id, reviewer);
         return "redirect:/documents/" + id;
     }
 
     @PostMapping("/{id}/review")
     @PreAuthorize(STAFF)
-    String review(@PathVariable long id, @RequestParam boolean approve, @RequestParam String opinion) {
+    String review(
+            @PathVariable long id,
+            @RequestParam(required = false, defaultValue = "false") boolean approve,
+            @RequestParam(required = false) @Nullable String opinion) {
         documents.review(id, approve, opinion);
         return "redirect:/documents/" + id;
     }
 
     @PostMapping("/{id}/sign")
     @PreAuthorize("hasRole('LEADER')")
-    String sign(@PathVariable long id, @RequestParam boolean approve, @RequestParam String opinion) {
+    String sign(
+            @PathVariable long id,
+            @RequestParam(required = false, defaultValue = "false") boolean approve,
+            @RequestParam(required = false) @Nullable String opinion) {
         documents.sign(id, approve, opinion);
         return "redirect:/documents/" + id;
     }
 
     @PostMapping("/{id}/countersign")
     @PreAuthorize("hasRole('LIAISON')")
-    String countersign(@PathVariable long id, @RequestParam String leaderName, @RequestParam String opinion) {
+    String countersign(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String leaderName,
+            @RequestParam(required = false) @Nullable String opinion) {
         documents.countersign(id, leaderName, opinion);
         return "redirect:/documents/" + id;
     }

@@ -615,7 +615,8 @@ class Documents {
 
     /** A liaison comments for their unit on the version sent, on the whole text or on a quoted passage. */
     @Transactional
-    public long comment(long id, long roundId, @Nullable String quote, @Nullable String proposed, String text) {
+    public long comment(
+            long id, long roundId, @Nullable String quote, @Nullable String proposed, @Nullable String text) {
         Actor actor = actor();
         Document document = visible(store.lock(id), actor);
         ConsultationRound round = askedRound(document, roundId, actor);
@@ -657,11 +658,11 @@ class Documents {
 
     /** A liaison gives their unit's overall stance on the version: the kernel position on the round's point. */
     @Transactional
-    public void answer(long id, long roundId, Stance stance, @Nullable String summary) {
+    public void answer(long id, long roundId, @Nullable Stance stance, @Nullable String summary) {
         Actor actor = actor();
         Document document = visible(store.lock(id), actor);
         ConsultationRound round = askedRound(document, roundId, actor);
-        if (stance == Stance.NO_OPINION) {
+        if (stance == null || stance == Stance.NO_OPINION) {
             throw DocumentRefused.input("stance");
         }
         String clean = blankToNull(summary);
@@ -693,9 +694,12 @@ class Documents {
 
     /** The drafter's answer to a comment (意见采纳情况), which the consulted unit sees. */
     @Transactional
-    public void adopt(long id, long commentId, Adoption adoption, @Nullable String reason) {
+    public void adopt(long id, long commentId, @Nullable Adoption adoption, @Nullable String reason) {
         Actor actor = actor();
         Document document = drafted(id, actor);
+        if (adoption == null) {
+            throw DocumentRefused.input("adoption");
+        }
         Comment comment = store.comments(id).stream()
                 .filter(c -> c.id() == commentId)
                 .findFirst()
@@ -735,9 +739,12 @@ class Documents {
 
     /** The signer, who is the document's deciding leader, rules on an escalated point. */
     @Transactional
-    public void rule(long id, long pointId, String ruling) {
+    public void rule(long id, long pointId, @Nullable String ruling) {
         Actor actor = actor();
         Document document = visible(store.lock(id), actor);
+        if (ruling == null || ruling.isBlank()) {
+            throw DocumentRefused.input("ruling");
+        }
         matters.rule(document.matterId(), pointId, ruling, null);
         audit(id, "rule", null, "point=" + pointId, "RULED");
         notifications.send(Notice.of(
@@ -788,9 +795,12 @@ class Documents {
 
     /** The drafter sends the settled text to a reviewer (核稿). */
     @Transactional
-    public void submit(long id, long reviewerId) {
+    public void submit(long id, @Nullable Long reviewerId) {
         Actor actor = actor();
         Document document = drafted(id, actor);
+        if (reviewerId == null) {
+            throw DocumentRefused.input("reviewer");
+        }
         if (document.status() != DocumentStatus.DRAFTING) {
             throw DocumentRefused.conflict("notDrafting");
         }
@@ -831,7 +841,7 @@ class Documents {
 
     /** The reviewer passes the text to the signer, or returns it to the drafter. */
     @Transactional
-    public void review(long id, boolean approve, String opinion) {
+    public void review(long id, boolean approve, @Nullable String opinion) {
         Actor actor = actor();
         Document document = visible(store.lock(id), actor);
         if (actor.personId() == null || !actor.personId().equals(document.reviewerId())) {
@@ -866,7 +876,7 @@ class Documents {
 
     /** The authorised leader signs off (签发) the text as it stands, or returns it. */
     @Transactional
-    public void sign(long id, boolean approve, String opinion) {
+    public void sign(long id, boolean approve, @Nullable String opinion) {
         Actor actor = actor();
         Document document = visible(store.lock(id), actor);
         if (!actor.leader() || actor.personId() == null || actor.personId() != document.signerId()) {
@@ -922,7 +932,7 @@ class Documents {
      * unit's leader, whose name is recorded (docs/documents.md); the document is dated on the last signature.
      */
     @Transactional
-    public void countersign(long id, String leaderName, String opinion) {
+    public void countersign(long id, @Nullable String leaderName, @Nullable String opinion) {
         Actor actor = actor();
         Document document = visible(store.lock(id), actor);
         Long unitId = actor.unitId();
