@@ -254,8 +254,13 @@ class Documents {
     private View view(Document document, Actor actor) {
         List<Revision> revisions = store.revisions(document.id());
         Revision current = revisions.get(revisions.size() - 1);
-        Matter matter = kernelMatter(document);
         List<ConsultationRound> rounds = store.rounds(document.id());
+        Long asked = actor.unitId();
+        // A liaison is a party of the kernel matter only if their unit was consulted.
+        Matter matter = asked == null
+                        || rounds.stream().anyMatch(round -> round.unitIds().contains(asked))
+                ? matters.get(document.matterId())
+                : null;
         List<Comment> comments = store.comments(document.id());
         List<Signature> signatures = store.signatures(document.id());
         Set<String> silences = store.silences(document.id()).stream()
@@ -285,15 +290,6 @@ class Documents {
             comments = comments.stream().filter(c -> c.unitId() == unitId).toList();
         }
         return new View(document, current, revisions, matter, rounds, comments, signatures, silences, actor);
-    }
-
-    /** The kernel matter, where the viewer is one of its parties (a co-issuer or addressee may not be). */
-    private @Nullable Matter kernelMatter(Document document) {
-        try {
-            return matters.get(document.matterId());
-        } catch (ResponseStatusException notAParty) {
-            return null;
-        }
     }
 
     private Document visible(Optional<Document> found, Actor actor) {
