@@ -233,6 +233,18 @@ class Documents {
         }
     }
 
+    /** The documents waiting for the signed-in leader's sign-off. */
+    @Transactional(readOnly = true)
+    public List<Document> awaitingSignOff() {
+        Actor actor = actor();
+        if (!actor.leader() || actor.personId() == null) {
+            return List.of();
+        }
+        return store.forLeader(actor.personId(), LIST_LIMIT).stream()
+                .filter(document -> document.status() == DocumentStatus.SIGNING)
+                .toList();
+    }
+
     /** The latest revision of each listed document, for titles. */
     @Transactional(readOnly = true)
     public Map<Long, String> titles(List<Document> documents) {

@@ -158,6 +158,13 @@ class SignOffIntegrationTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("已失效", "签发后修改为第3稿", "待签发");
+        // Back on the signer's page, among the documents waiting for his sign-off.
+        assertThat(mvc.perform(get("/leader").session(leader))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("待我签发的公文", TITLE);
 
         // The 文电科 cannot register what is no longer signed off; nothing changes.
         mvc.perform(post("/documents/{id}/register", id).session(checker).with(csrf()))
