@@ -49,4 +49,20 @@ record DocumentLayout(
         LocalDate printingDate,
         List<String> present,
         List<String> excused,
-        List<String> observers) {}
+        List<String> observers) {
+
+    DocumentLayout {
+        signers = signers == null ? List.of() : List.copyOf(signers);
+        body = body == null ? List.of() : List.copyOf(body);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        copyTo = copyTo == null ? List.of() : List.copyOf(copyTo);
+        present = present == null ? List.of() : List.copyOf(present);
+        excused = excused == null ? List.of() : List.copyOf(excused);
+        observers = observers == null ? List.of() : List.copyOf(observers);
+        title = title == null ? "" : title;
+        mainAddressees = mainAddressees == null ? "" : mainAddressees;
+        issuerMark = issuerMark == null ? "" : issuerMark;
+        issuerSignature = issuerSignature == null ? "" : issuerSignature;
+        printingUnit = printingUnit == null ? "" : printingUnit;
+    }
+}
