@@ -9,6 +9,7 @@ import org.accord.testing.SignIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -74,5 +75,43 @@ class DraftingBrowserTest {
         browser.screenshot("documents-document-phone");
         browser.open(documentPath + "/edit");
         browser.screenshot("documents-edit-phone");
+    }
+
+    @Test
+    void aConsultedUnitQuotesThePassageItSelectsInTheText(Browser browser) {
+        SignIn.as(browser, "huanghaitao");
+        browser.open("/documents/new");
+        new Select(browser.find(By.id("genre"))).selectByValue("NOTICE");
+        browser.find(By.id("title")).sendKeys("关于开展燃气安全检查的通知");
+        browser.find(By.id("body")).sendKeys("各单位要在十二月底前完成燃气安全检查。");
+        browser.find(By.cssSelector("#draft-form button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("edit-link")));
+        String documentPath = browser.currentPath();
+        new Select(browser.find(By.id("units"))).selectByVisibleText("示例市住房和城乡建设局");
+        browser.find(By.cssSelector("#consultation form button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver -> driver.getPageSource().contains("进行中"));
+
+        browser.driver().manage().deleteAllCookies();
+        SignIn.as(browser, "weilijuan");
+        browser.open(documentPath);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "var node = document.getElementById('document-body').firstChild;"
+                                + "var at = node.textContent.indexOf('十二月底前');"
+                                + "var range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 5);"
+                                + "var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);");
+        browser.find(By.cssSelector("[data-quote-into]")).click();
+        WebElement quote = browser.find(By.cssSelector("textarea[name=quote]"));
+        assertThat(quote.getAttribute("value")).isEqualTo("十二月底前");
+        browser.find(By.cssSelector("textarea[name=proposed]")).sendKeys("一月中旬前");
+        browser.find(By.cssSelector("textarea[name=text]")).sendKeys("时间过紧。");
+        quote.findElement(By.xpath("ancestor::form")).submit();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver ->
+                        driver.findElements(By.cssSelector(".doc-quote")).size() == 1);
+        assertThat(browser.find(By.cssSelector(".doc-quote")).getText()).contains("十二月底前", "仍见于第1稿");
+        browser.screenshot("documents-consulted-comment");
     }
 }
