@@ -98,6 +98,34 @@ class DocumentStore {
                 .list();
     }
 
+    /** The documents a leader signs, and those sent to the units routed to him. */
+    List<Document> forLeader(long personId, Set<Long> routedUnits, int limit) {
+        if (routedUnits.isEmpty()) {
+            return forLeader(personId, limit);
+        }
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE signer_id = :person OR id IN (SELECT"
+                        + " document_id FROM document_recipient WHERE unit_id IN (:units)) ORDER BY updated_at DESC,"
+                        + " id DESC LIMIT :limit")
+                .param("person", personId)
+                .param("units", routedUnits)
+                .param("limit", limit)
+                .query(DocumentStore::document)
+                .list();
+    }
+
+    /** Whether the document was sent to one of these units. */
+    boolean sentToAny(long documentId, Set<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM document_recipient WHERE document_id = :doc AND unit_id IN (:units)")
+                        .param("doc", documentId)
+                        .param("units", unitIds)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     /** The documents sent to one of these units (for comments, as addressee or copy-to, as co-issuer). */
     List<Document> forUnits(Set<Long> unitIds, int limit) {
         if (unitIds.isEmpty()) {

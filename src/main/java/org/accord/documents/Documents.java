@@ -225,7 +225,9 @@ class Documents {
             case OFFICE:
                 return store.all(LIST_LIMIT);
             case LEADER:
-                return actor.personId() == null ? List.of() : store.forLeader(actor.personId(), LIST_LIMIT);
+                return actor.personId() == null
+                        ? List.of()
+                        : store.forLeader(actor.personId(), actor.scope().unitIds(), LIST_LIMIT);
             case UNIT:
                 return store.forUnits(actor.scope().unitIds(), LIST_LIMIT);
             default:
@@ -267,12 +269,14 @@ class Documents {
         List<Revision> revisions = store.revisions(document.id());
         Revision current = revisions.get(revisions.size() - 1);
         List<ConsultationRound> rounds = store.rounds(document.id());
-        Long asked = actor.unitId();
-        // A liaison is a party of the kernel matter only if their unit was consulted.
-        Matter matter = asked == null
-                        || rounds.stream().anyMatch(round -> round.unitIds().contains(asked))
-                ? matters.get(document.matterId())
-                : null;
+        // The kernel shows the matter to its parties and its deciding leader: a liaison or a leader who sees
+        // the document through a unit that was only addressed or asked to countersign is not among them.
+        boolean party = actor.office()
+                || (actor.personId() != null && actor.personId() == document.signerId())
+                || rounds.stream()
+                        .anyMatch(round -> round.unitIds().stream()
+                                .anyMatch(unit -> actor.scope().unitIds().contains(unit)));
+        Matter matter = party ? matters.get(document.matterId()) : null;
         List<Comment> comments = store.comments(document.id());
         List<Signature> signatures = store.signatures(document.id());
         Set<String> silences = store.silences(document.id()).stream()
@@ -317,7 +321,9 @@ class Documents {
             case OFFICE:
                 return true;
             case LEADER:
-                return actor.personId() != null && actor.personId() == document.signerId();
+                return actor.personId() != null
+                        && (actor.personId() == document.signerId()
+                                || store.sentToAny(document.id(), actor.scope().unitIds()));
             case UNIT:
                 Long unitId = actor.unitId();
                 return unitId != null

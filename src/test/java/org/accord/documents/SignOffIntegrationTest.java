@@ -238,4 +238,22 @@ class SignOffIntegrationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/documents/{id}", id).session(leader)).andExpect(status().isOk());
     }
+
+    @Test
+    void aLeaderSeesADocumentSentToAUnitRoutedToHimFromTheMomentItIsSent() throws Exception {
+        long id = create();
+        MockHttpSession liufang = SignIn.as(mvc, "liufang");
+        mvc.perform(get("/documents/{id}", id).session(liufang)).andExpect(status().isNotFound());
+        ok(post("/documents/{id}/rounds", id).session(drafter).param("units", String.valueOf(unit("JYJ"))));
+        mvc.perform(get("/documents/{id}", id).session(liufang)).andExpect(status().isOk());
+        mvc.perform(post("/documents/{id}/sign", id)
+                        .session(liufang)
+                        .with(csrf())
+                        .param("approve", "true")
+                        .param("opinion", "同意"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/documents").session(liufang))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + id + ")]").exists());
+    }
 }
