@@ -122,6 +122,16 @@ class DocumentNumbersIntegrationTest {
     }
 
     @Test
+    void aBlankIssuerCodeOrAnImpossibleYearTakesNoNumber() {
+        assertThatThrownBy(() -> numbers.allocate(" ", 2036, 31)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> numbers.allocate("示例府办发", 26, 31)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document_number WHERE document_id = 31")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void theNumberIsPrintedWithHexagonalBracketsAndNoLeadingZeros() {
         assertThat(DocumentNumbers.format("示例府办发", 2026, 12)).isEqualTo("示例府办发〔2026〕12号");
     }
