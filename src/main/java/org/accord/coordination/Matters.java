@@ -301,6 +301,36 @@ public class Matters {
         audit(id, "answer", unitId, null, "round=" + roundId + "; point=" + pointId + "; stance=" + stance);
     }
 
+    /**
+     * Records a position a unit did not give itself, where another module's rule says so (a document's
+     * consultation taking silence past the deadline as agreement). Runs without a signed-in user, so it
+     * checks no viewer; it records nothing when the round is closed, does not ask the unit on that point,
+     * or the unit has answered already.
+     *
+     * @param recordedAs shown as who answered, e.g. "逾期未复，视为无不同意见"
+     * @return whether the position was recorded
+     */
+    @Transactional
+    public boolean recordOnBehalf(long id, long roundId, long pointId, long unitId, Stance stance, String recordedAs) {
+        store.lock(id);
+        Matter matter = store.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean asked = matter.round(roundId)
+                .filter(round -> round.open() && round.asks(unitId, pointId))
+                .isPresent();
+        boolean answered = matter.positions().stream()
+                .anyMatch(position ->
+                        position.roundId() == roundId && position.pointId() == pointId && position.unitId() == unitId);
+        if (matter.status() == MatterStatus.CLOSED || !asked || answered) {
+            return false;
+        }
+        Instant now = Instant.now();
+        store.savePosition(roundId, pointId, unitId, stance, null, null, null, recordedAs, now);
+        String unitName = matter.partyNames().getOrDefault(unitId, "?");
+        store.insertTimeline(id, now, recordedAs, "answered", null, null, unitName + "：" + recordedAs, null);
+        audit(id, "answer-on-behalf", unitId, null, "round=" + roundId + "; point=" + pointId + "; stance=" + stance);
+        return true;
+    }
+
     /** Sends a divided point to the deciding leader with a brief generated from the positions. */
     @Transactional
     public void escalate(long id, long pointId, @Nullable String recommendation) {
