@@ -182,6 +182,14 @@ class CaseController {
                 "isHead", mine.isPresent() && desk.isHead(me, mine.get().unitId()));
         model.addAttribute("units", directory.activeUnits());
         model.addAttribute("timeLimits", catalogue.timeLimits());
+        model.addAttribute(
+                "timeLimitName",
+                c.timeLimitCode() == null
+                        ? null
+                        : catalogue
+                                .timeLimit(c.timeLimitCode())
+                                .map(DispatchCatalogue.TimeLimit::name)
+                                .orElse(c.timeLimitCode()));
         model.addAttribute("leaders", directory.leaders());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("solveds", Solved.values());
