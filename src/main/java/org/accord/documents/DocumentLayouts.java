@@ -8,4 +8,7 @@ interface DocumentLayouts {
 
     /** The document as PDF with the Chinese fonts embedded. */
     byte[] pdf(DocumentLayout layout);
+
+    /** The document as OFD (GB/T 33190) with the same pages as the PDF and its font embedded. */
+    byte[] ofd(DocumentLayout layout);
 }

@@ -342,6 +342,13 @@ class DocumentPages {
         return download(layouts.pdf(layout), MediaType.APPLICATION_PDF, fileName(layout) + ".pdf");
     }
 
+    @GetMapping("/{id}/document.ofd")
+    @PreAuthorize(VIEWERS)
+    ResponseEntity<byte[]> ofd(@PathVariable long id) {
+        DocumentLayout layout = documents.layout(id);
+        return download(layouts.ofd(layout), MediaType.parseMediaType("application/ofd"), fileName(layout) + ".ofd");
+    }
+
     @GetMapping("/minutes-seeds")
     @PreAuthorize(STAFF)
     String seeds(Model model) {

@@ -84,7 +84,7 @@ final class PdfPages {
                         song.getUnicodeCmapLookup(),
                         fallbackFont == null ? null : PDType0Font.load(document, fallbackFont, true),
                         fallbackFont == null ? null : fallbackFont.getUnicodeCmapLookup());
-                new Typesetter(document, fonts).typeset(IssuedPage.blocks(layout));
+                new Typesetter(new PdfSurface(document), fonts).typeset(IssuedPage.blocks(layout));
                 information(document, layout);
                 document.save(out);
             } finally {
@@ -146,17 +146,117 @@ final class PdfPages {
     /** A line as set: its glyphs, the space added after each, and whether it ends its paragraph. */
     record Line(List<Glyph> glyphs, float indent, float available, boolean last) {}
 
-    /** Sets blocks onto pages, top to bottom, the colophon at the foot of the last page. */
-    private static final class Typesetter {
+    /**
+     * Where the typesetter draws: a PDF here, an OFD in {@link OfdPages}. Coordinates are PDF points from the
+     * page's bottom left, so that both outputs carry the same positions.
+     */
+    interface Surface {
+
+        /** Starts a new page and draws on it until {@link #endPage()}. */
+        void newPage() throws IOException;
+
+        /** Draws again on the page of that index (0 the first), over what is there. */
+        void reopen(int page) throws IOException;
+
+        void endPage() throws IOException;
+
+        /** One character, its baseline starting at (x, baseline); 黑体 and 小标宋 emboldened. */
+        void glyph(Glyph glyph, float x, float baseline, float size, boolean red) throws IOException;
+
+        /** A rule across the body width at that height. */
+        void rule(Rule rule, float at) throws IOException;
+    }
+
+    /** Draws on PDFBox content streams. */
+    private static final class PdfSurface implements Surface {
 
         private final PDDocument document;
-        private final Fonts fonts;
         private final List<PDPage> pages = new ArrayList<>();
         private @Nullable PDPageContentStream content;
+
+        PdfSurface(PDDocument document) {
+            this.document = document;
+        }
+
+        @Override
+        public void newPage() throws IOException {
+            endPage();
+            PDPage page = new PDPage(new PDRectangle(PAGE_WIDTH, PAGE_HEIGHT));
+            document.addPage(page);
+            pages.add(page);
+            content = new PDPageContentStream(document, page);
+        }
+
+        @Override
+        public void reopen(int page) throws IOException {
+            endPage();
+            content = new PDPageContentStream(document, pages.get(page), PDPageContentStream.AppendMode.APPEND, true);
+        }
+
+        @Override
+        public void endPage() throws IOException {
+            if (content != null) {
+                content.close();
+                content = null;
+            }
+        }
+
+        @Override
+        public void glyph(Glyph glyph, float x, float baseline, float size, boolean red) throws IOException {
+            PDPageContentStream stream = content();
+            boolean bold = glyph.face() == Face.HEITI || glyph.face() == Face.XIAOBIAOSONG;
+            stream.beginText();
+            stream.setFont(glyph.font(), size);
+            if (red) {
+                stream.setNonStrokingColor(1f, 0f, 0f);
+                stream.setStrokingColor(1f, 0f, 0f);
+            } else {
+                stream.setNonStrokingColor(0f, 0f, 0f);
+                stream.setStrokingColor(0f, 0f, 0f);
+            }
+            if (bold) {
+                stream.setRenderingMode(RenderingMode.FILL_STROKE);
+                stream.setLineWidth(size * 0.025f);
+            } else {
+                stream.setRenderingMode(RenderingMode.FILL);
+            }
+            stream.newLineAtOffset(x, baseline);
+            stream.showText(glyph.text());
+            stream.endText();
+        }
+
+        @Override
+        public void rule(Rule rule, float at) throws IOException {
+            PDPageContentStream stream = content();
+            if (rule.red()) {
+                stream.setStrokingColor(1f, 0f, 0f);
+            } else {
+                stream.setStrokingColor(0f, 0f, 0f);
+            }
+            stream.setLineWidth((float) rule.width());
+            stream.moveTo(BODY_LEFT, at);
+            stream.lineTo(BODY_LEFT + BODY_WIDTH, at);
+            stream.stroke();
+        }
+
+        private PDPageContentStream content() {
+            if (content == null) {
+                throw new IllegalStateException("No page to draw on");
+            }
+            return content;
+        }
+    }
+
+    /** Sets blocks onto pages, top to bottom, the colophon at the foot of the last page. */
+    static final class Typesetter {
+
+        private final Surface surface;
+        private final Fonts fonts;
+        private int pages;
         private float y;
 
-        Typesetter(PDDocument document, Fonts fonts) {
-            this.document = document;
+        Typesetter(Surface surface, Fonts fonts) {
+            this.surface = surface;
             this.fonts = fonts;
         }
 
@@ -192,7 +292,7 @@ final class PdfPages {
                 y = baseline - EM_DESCENT * size;
                 return;
             }
-            if (block.blank() && y >= BODY_TOP - 0.01f && pages.size() > 1) {
+            if (block.blank() && y >= BODY_TOP - 0.01f && pages > 1) {
                 return; // an empty line does not open a page
             }
             for (int i = 0; i < lines.size(); i++) {
@@ -334,28 +434,9 @@ final class PdfPages {
 
         private float show(List<Glyph> glyphs, float x, float baseline, float size, float spacing, boolean red)
                 throws IOException {
-            PDPageContentStream stream = content();
             float at = x;
             for (Glyph glyph : glyphs) {
-                boolean bold = glyph.face() == Face.HEITI || glyph.face() == Face.XIAOBIAOSONG;
-                stream.beginText();
-                stream.setFont(glyph.font(), size);
-                if (red) {
-                    stream.setNonStrokingColor(1f, 0f, 0f);
-                    stream.setStrokingColor(1f, 0f, 0f);
-                } else {
-                    stream.setNonStrokingColor(0f, 0f, 0f);
-                    stream.setStrokingColor(0f, 0f, 0f);
-                }
-                if (bold) {
-                    stream.setRenderingMode(RenderingMode.FILL_STROKE);
-                    stream.setLineWidth(size * 0.025f);
-                } else {
-                    stream.setRenderingMode(RenderingMode.FILL);
-                }
-                stream.newLineAtOffset(at, baseline);
-                stream.showText(glyph.text());
-                stream.endText();
+                surface.glyph(glyph, at, baseline, size, red);
                 at += glyph.width(size) + spacing;
             }
             return at;
@@ -383,57 +464,34 @@ final class PdfPages {
         }
 
         private void rule(Rule rule, float at) throws IOException {
-            PDPageContentStream stream = content();
-            if (rule.red()) {
-                stream.setStrokingColor(1f, 0f, 0f);
-            } else {
-                stream.setStrokingColor(0f, 0f, 0f);
-            }
-            stream.setLineWidth((float) rule.width());
-            stream.moveTo(BODY_LEFT, at);
-            stream.lineTo(BODY_LEFT + BODY_WIDTH, at);
-            stream.stroke();
-        }
-
-        private PDPageContentStream content() {
-            if (content == null) {
-                throw new IllegalStateException("No page to draw on");
-            }
-            return content;
+            surface.rule(rule, at);
         }
 
         private void newPage() throws IOException {
-            close();
-            PDPage page = new PDPage(new PDRectangle(PAGE_WIDTH, PAGE_HEIGHT));
-            document.addPage(page);
-            pages.add(page);
-            content = new PDPageContentStream(document, page);
+            surface.newPage();
+            pages++;
             y = BODY_TOP;
         }
 
         private void close() throws IOException {
-            if (content != null) {
-                content.close();
-                content = null;
-            }
+            surface.endPage();
         }
 
         /** 7.5: "— n —" in 4号, 7 mm under the body area, one character in: right on odd pages, left on even. */
         private void pageNumbers() throws IOException {
             float size = (float) IssuedPage.SIZE_4;
             float baseline = BODY_BOTTOM - (float) (IssuedPage.PAGE_NUMBER_GAP_MM * MM) - size * EM_ASCENT;
-            for (int i = 0; i < pages.size(); i++) {
+            for (int i = 0; i < pages; i++) {
                 int number = i + 1;
                 List<Glyph> glyphs = new ArrayList<>();
                 ("— " + number + " —").codePoints().forEach(codePoint -> glyphs.add(fonts.glyph(codePoint, Face.SONG)));
                 float width = width(glyphs, size, 0);
                 float x = number % 2 == 1 ? BODY_LEFT + BODY_WIDTH - size - width : BODY_LEFT + size;
-                try (PDPageContentStream stream =
-                        new PDPageContentStream(document, pages.get(i), PDPageContentStream.AppendMode.APPEND, true)) {
-                    content = stream;
+                surface.reopen(i);
+                try {
                     show(glyphs, x, baseline, size, 0, false);
                 } finally {
-                    content = null;
+                    surface.endPage();
                 }
             }
         }

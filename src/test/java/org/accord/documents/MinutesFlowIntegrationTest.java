@@ -1,12 +1,16 @@
 package org.accord.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
@@ -364,6 +368,18 @@ class MinutesFlowIntegrationTest {
         mvc.perform(get("/documents/{id}/document.pdf", id).session(drafter))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"));
+        assertThat(issued).contains("下载 OFD", "/documents/" + id + "/document.ofd");
+        byte[] ofd = mvc.perform(get("/documents/{id}/document.ofd", id).session(zjjLiaison))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/ofd"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                containsString("filename*=UTF-8''" + URLEncoder.encode(number, StandardCharsets.UTF_8)
+                                        + ".ofd")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(new String(ofd, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
         assertThat(events.stream(Audited.class)
                         .filter(a -> a.module().equals("documents"))
                         .map(Audited::action))
