@@ -146,6 +146,10 @@ class Open311Controller {
         }
         Double latitude = number(lat);
         Double longitude = number(lon);
+        if ((latitude == null) != (longitude == null)) {
+            // lat and long come as a pair or not at all.
+            throw new Open311Error(400, text("cases.open311.locationMissing"));
+        }
         boolean located = (latitude != null && longitude != null)
                 || (address != null && !address.isBlank())
                 || (addressId != null && !addressId.isBlank());

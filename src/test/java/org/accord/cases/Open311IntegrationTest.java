@@ -370,6 +370,32 @@ class Open311IntegrationTest {
     }
 
     @Test
+    void latAndLongComeAsAPair() throws Exception {
+        Integer before = jdbc.sql("SELECT COUNT(*) FROM hotline_case")
+                .query(Integer.class)
+                .single();
+        mvc.perform(postRequest("json")
+                        .param("api_key", intakeKey)
+                        .param("service_code", "NOISE")
+                        .param("lat", "30.1")
+                        .param("address_string", "和平路1号")
+                        .param("description", "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$[0].code").value(400));
+        mvc.perform(postRequest("xml")
+                        .param("api_key", intakeKey)
+                        .param("service_code", "NOISE")
+                        .param("long", "120.2")
+                        .param("description", "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(xpath("/errors/error/code").string("400"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hotline_case")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
     void theDescriptionIsOptional() throws Exception {
         String id = postJson("service_code", "NOISE", "address_id", "A-1001");
         mvc.perform(get("/open311/v2/requests/" + id + ".json"))
@@ -435,6 +461,27 @@ class Open311IntegrationTest {
         mvc.perform(get("/open311/v2/requests.xml").param("start_date", "yesterday"))
                 .andExpect(status().isBadRequest())
                 .andExpect(xpath("/errors/error/code").string("400"));
+    }
+
+    @Test
+    void listArgumentsMayBeRepeatedOrCommaSeparated() throws Exception {
+        String noise = postJson("service_code", "NOISE", "address_string", "文三路9号", "description", "噪音扰民");
+        String street = postJson("service_code", "STREET", "address_string", "文三路9号", "description", "占道经营");
+        mvc.perform(get("/open311/v2/requests.json")
+                        .param("service_code", "NOISE")
+                        .param("service_code", "STREET")
+                        .param("status", "open")
+                        .param("status", "closed"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.service_request_id == '" + noise + "')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$[?(@.service_request_id == '" + street + "')]")
+                        .isNotEmpty());
+        mvc.perform(get("/open311/v2/requests.xml").param("service_code", "NOISE,STREET"))
+                .andExpect(xpath("/service_requests/request[service_request_id='" + noise + "']")
+                        .exists())
+                .andExpect(xpath("/service_requests/request[service_request_id='" + street + "']")
+                        .exists());
     }
 
     @Test
