@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -130,6 +129,7 @@ class Open311Controller {
             @RequestParam(name = "last_name", required = false) @Nullable String lastName,
             @RequestParam(name = "phone", required = false) @Nullable String phone,
             @RequestParam(name = "description", required = false) @Nullable String description,
+            @RequestParam(name = "account_id", required = false) @Nullable String accountId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         String f = format(format);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -142,19 +142,27 @@ class Open311Controller {
             throw new Open311Error(400, text("cases.open311.serviceCodeMissing"));
         }
         if (catalogue.category(serviceCode.strip()).isEmpty()) {
-            throw new Open311Error(400, text("cases.open311.serviceNotFound", serviceCode));
+            throw new Open311Error(404, text("cases.open311.serviceNotFound", serviceCode));
         }
         Double latitude = number(lat);
         Double longitude = number(lon);
+        if ((latitude == null) != (longitude == null)) {
+            // lat and long come as a pair or not at all.
+            throw new Open311Error(400, text("cases.open311.locationMissing"));
+        }
         boolean located = (latitude != null && longitude != null)
                 || (address != null && !address.isBlank())
                 || (addressId != null && !addressId.isBlank());
         if (!located) {
             throw new Open311Error(400, text("cases.open311.locationMissing"));
         }
-        if (description == null || description.isBlank() || description.strip().length() > CaseDesk.DESCRIPTION_MAX) {
+        if (description != null && description.strip().length() > CaseDesk.DESCRIPTION_MAX) {
             throw new Open311Error(400, text("cases.open311.description"));
         }
+        // The specification makes the description optional; a case needs one, so it says what is known.
+        String content = description == null || description.isBlank()
+                ? text("cases.open311.noDescription", catalogue.categoryName(serviceCode.strip()))
+                : description;
         String name =
                 ((lastName == null ? "" : lastName.strip()) + (firstName == null ? "" : firstName.strip())).strip();
         String where = address != null && !address.isBlank() ? address : addressId;
@@ -169,7 +177,7 @@ class Open311Controller {
                             null,
                             serviceCode.strip(),
                             false,
-                            description,
+                            content,
                             latitude,
                             longitude),
                     Channel.OPEN311,
@@ -181,10 +189,11 @@ class Open311Controller {
             throw new Open311Error(400, text(refused.messageKey()));
         }
         Map<String, @Nullable Object> created = new LinkedHashMap<>();
+        // Every service is realtime: the number is known at once, so no token (the specification wants one or
+        // the other, never both).
         created.put("service_request_id", taken.number());
-        created.put("token", taken.token());
         created.put("service_notice", text("cases.open311.notice"));
-        created.put("account_id", null);
+        created.put("account_id", accountId == null || accountId.isBlank() ? null : accountId.strip());
         return answer(f, HttpStatus.OK, "service_requests", "request", List.of(created));
     }
 
@@ -198,8 +207,29 @@ class Open311Controller {
             @RequestParam(name = "status", required = false) @Nullable String status) {
         String f = format(format);
         List<String> numbers = list(ids);
-        Instant end = endDate == null || endDate.isBlank() ? Instant.now() : instant(endDate);
-        Instant start = startDate == null || startDate.isBlank() ? end.minus(DEFAULT_WINDOW) : instant(startDate);
+        if (!numbers.isEmpty()) {
+            // service_request_id overrides every other argument, as the specification has it.
+            List<Map<String, @Nullable Object>> found = new ArrayList<>();
+            for (HotlineCase c :
+                    store.forOpen311(numbers, List.of(), Instant.EPOCH, Instant.EPOCH, List.of(), MAX_RESULTS)) {
+                found.add(request(c));
+            }
+            return answer(f, HttpStatus.OK, "service_requests", "request", found);
+        }
+        boolean hasStart = startDate != null && !startDate.isBlank();
+        boolean hasEnd = endDate != null && !endDate.isBlank();
+        Instant start;
+        Instant end;
+        if (hasStart && hasEnd) {
+            start = instant(startDate, false);
+            end = instant(endDate, true);
+        } else if (hasStart) {
+            start = instant(startDate, false);
+            end = start.plus(DEFAULT_WINDOW);
+        } else {
+            end = hasEnd ? instant(endDate, true) : Instant.now();
+            start = end.minus(DEFAULT_WINDOW);
+        }
         if (start.isAfter(end)) {
             throw new Open311Error(400, text("cases.open311.dates"));
         }
@@ -247,6 +277,21 @@ class Open311Controller {
         return answer(f, HttpStatus.OK, "service_requests", "request", List.of(t));
     }
 
+    /**
+     * Anything else under the endpoint answers in the specification's error format: 404 for a resource that does
+     * not exist, 400 for a known resource asked with a method it does not take.
+     */
+    @org.springframework.web.bind.annotation.RequestMapping("/**")
+    ResponseEntity<String> elsewhere(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean known = path.matches("/open311/v2/(services|requests)\\.[^/]+")
+                || path.matches("/open311/v2/(services|requests|tokens)/[^/]+\\.[^/]+");
+        if (known) {
+            throw new Open311Error(400, text("cases.open311.method", request.getMethod()));
+        }
+        throw new Open311Error(404, text("cases.open311.notFound"));
+    }
+
     /** A case as a service request: what the public may see, never the caller's name or phone. */
     private Map<String, @Nullable Object> request(HotlineCase c) {
         ZoneId zone = deadlines.calendar().zone();
@@ -267,7 +312,8 @@ class Open311Controller {
                                 .orElse(null));
         r.put("service_notice", null);
         r.put("requested_datetime", w3c(c.createdAt, zone));
-        r.put("updated_datetime", w3c(c.updatedAt, zone));
+        // For a closed request the specification wants the time it was closed.
+        r.put("updated_datetime", w3c(c.status.finished() && c.closedAt != null ? c.closedAt : c.updatedAt, zone));
         r.put(
                 "expected_datetime",
                 c.deadline == null ? null : w3c(deadlines.calendar().endOfOfficeHours(c.deadline), zone));
@@ -302,10 +348,34 @@ class Open311Controller {
         return instant.atZone(zone).toOffsetDateTime().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    private Instant instant(String value) {
+    /**
+     * A date in one of the W3C note's forms: a full date-time with its offset, or a bare year, month or day (taken
+     * in Accord's zone; as an end, the whole period counts). A '+' left unencoded in a query string arrives as a
+     * space, so a space before the offset is read as '+'.
+     */
+    private Instant instant(String value, boolean asEnd) {
+        String v = value.strip().replace(' ', '+');
+        ZoneId zone = deadlines.calendar().zone();
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
+            if (v.contains("T")) {
+                return OffsetDateTime.parse(v).toInstant();
+            }
+            java.time.LocalDate first;
+            java.time.LocalDate next;
+            if (v.matches("\\d{4}")) {
+                first = java.time.LocalDate.of(Integer.parseInt(v), 1, 1);
+                next = first.plusYears(1);
+            } else if (v.matches("\\d{4}-\\d{2}")) {
+                first = java.time.YearMonth.parse(v).atDay(1);
+                next = first.plusMonths(1);
+            } else {
+                first = java.time.LocalDate.parse(v);
+                next = first.plusDays(1);
+            }
+            return asEnd
+                    ? next.atStartOfDay(zone).toInstant().minusMillis(1)
+                    : first.atStartOfDay(zone).toInstant();
+        } catch (java.time.DateTimeException | NumberFormatException e) {
             throw new Open311Error(400, text("cases.open311.dates"));
         }
     }
