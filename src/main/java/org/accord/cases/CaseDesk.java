@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -232,8 +233,9 @@ class CaseDesk {
         String cat = category == null || category.isBlank() ? null : category.strip();
         Instant since = Instant.now().minus(Duration.ofDays(settings.duplicateWindowDays()));
         LocalDate today = deadlines.today();
+        Map<String, String> categoryNames = catalogue.categoryNames();
         List<CaseView.Line> duplicates = store.duplicates(p, a, cat, since).stream()
-                .map(row -> line(row, today, true))
+                .map(row -> line(row, today, true, categoryNames))
                 .toList();
         return new Suggestions(duplicates, catalogue.answers(cat));
     }
@@ -1004,8 +1006,9 @@ class CaseDesk {
         }
         LocalDate today = deadlines.today();
         List<CaseView.Line> lines = new ArrayList<>();
+        Map<String, String> categoryNames = catalogue.categoryNames();
         for (CaseStore.Row row : store.list(scoped, today, PAGE_SIZE)) {
-            lines.add(line(row, today, office));
+            lines.add(line(row, today, office, categoryNames));
         }
         return lines;
     }
@@ -1178,13 +1181,13 @@ class CaseDesk {
         return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 
-    private CaseView.Line line(CaseStore.Row row, LocalDate today, boolean office) {
+    private CaseView.Line line(CaseStore.Row row, LocalDate today, boolean office, Map<String, String> categoryNames) {
         String summary = row.description().length() > 60 ? row.description().substring(0, 59) + "…" : row.description();
         return new CaseView.Line(
                 row.id(),
                 row.number(),
                 CaseStatus.valueOf(row.status()),
-                catalogue.categoryName(row.categoryCode()),
+                DispatchCatalogue.categoryName(categoryNames, row.categoryCode()),
                 districtName(row.districtCode()),
                 phoneFor(row.phone(), row.confidential(), office, true),
                 row.address(),

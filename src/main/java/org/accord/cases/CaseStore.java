@@ -412,19 +412,6 @@ class CaseStore {
                 .optional();
     }
 
-    /** Whether a unit has (or had) a share in the case: a liaison's data scope. */
-    boolean concernsUnits(long caseId, Collection<Long> unitIds) {
-        if (unitIds.isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM case_share WHERE case_id = :id AND unit_id IN (:units)")
-                        .param("id", caseId)
-                        .param("units", unitIds)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
     /** Open311 GET requests: by ids, or by service codes, period and status, newest first. */
     List<HotlineCase> forOpen311(
             List<String> numbers, List<String> codes, Instant from, Instant to, List<String> statuses, int limit) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,8 @@ class Open311Controller {
         String f = format(format);
         List<Map<String, @Nullable Object>> services = new ArrayList<>();
         List<DispatchCatalogue.Category> categories = catalogue.categories();
+        Map<String, String> names = new HashMap<>();
+        categories.forEach(c -> names.putIfAbsent(c.code(), c.name()));
         for (DispatchCatalogue.Category c : categories) {
             Map<String, @Nullable Object> s = new LinkedHashMap<>();
             s.put("service_code", c.code());
@@ -92,7 +95,7 @@ class Open311Controller {
             s.put("metadata", false);
             s.put("type", "realtime");
             s.put("keywords", c.name());
-            s.put("group", c.parentCode() == null ? c.name() : catalogue.categoryName(c.parentCode()));
+            s.put("group", c.parentCode() == null ? c.name() : DispatchCatalogue.categoryName(names, c.parentCode()));
             services.add(s);
         }
         return answer(f, HttpStatus.OK, "services", "service", services);
@@ -210,9 +213,10 @@ class Open311Controller {
         if (!numbers.isEmpty()) {
             // service_request_id overrides every other argument, as the specification has it.
             List<Map<String, @Nullable Object>> found = new ArrayList<>();
+            Map<String, String> names = catalogue.categoryNames();
             for (HotlineCase c :
                     store.forOpen311(numbers, List.of(), Instant.EPOCH, Instant.EPOCH, List.of(), MAX_RESULTS)) {
-                found.add(request(c));
+                found.add(request(c, names));
             }
             return answer(f, HttpStatus.OK, "service_requests", "request", found);
         }
@@ -250,8 +254,9 @@ class Open311Controller {
             }
         }
         List<Map<String, @Nullable Object>> requests = new ArrayList<>();
+        Map<String, String> names = catalogue.categoryNames();
         for (HotlineCase c : store.forOpen311(numbers, list(codes), start, end, statuses, MAX_RESULTS)) {
-            requests.add(request(c));
+            requests.add(request(c, names));
         }
         return answer(f, HttpStatus.OK, "service_requests", "request", requests);
     }
@@ -262,7 +267,7 @@ class Open311Controller {
         HotlineCase c = store.idByNumber(id)
                 .flatMap(store::find)
                 .orElseThrow(() -> new Open311Error(404, text("cases.open311.requestNotFound", id)));
-        return answer(f, HttpStatus.OK, "service_requests", "request", List.of(request(c)));
+        return answer(f, HttpStatus.OK, "service_requests", "request", List.of(request(c, catalogue.categoryNames())));
     }
 
     @GetMapping("/tokens/{token}.{format}")
@@ -293,13 +298,13 @@ class Open311Controller {
     }
 
     /** A case as a service request: what the public may see, never the caller's name or phone. */
-    private Map<String, @Nullable Object> request(HotlineCase c) {
+    private Map<String, @Nullable Object> request(HotlineCase c, Map<String, String> categoryNames) {
         ZoneId zone = deadlines.calendar().zone();
         Map<String, @Nullable Object> r = new LinkedHashMap<>();
         r.put("service_request_id", c.number);
         r.put("status", c.status.finished() ? "closed" : "open");
         r.put("status_notes", statusNotes(c));
-        r.put("service_name", catalogue.categoryName(c.categoryCode));
+        r.put("service_name", DispatchCatalogue.categoryName(categoryNames, c.categoryCode));
         r.put("service_code", c.categoryCode);
         r.put("description", c.confidential ? null : c.description);
         r.put(
