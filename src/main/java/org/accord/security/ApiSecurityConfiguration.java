@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -87,17 +88,24 @@ class ApiSecurityConfiguration {
     static final class ApiKeyFilter extends OncePerRequestFilter {
 
         private final ApiKeys keys;
+        private final Function<HttpServletRequest, @Nullable String> presentedKey;
 
         ApiKeyFilter(ApiKeys keys) {
+            this(keys, ApiSecurityConfiguration::key);
+        }
+
+        /** A filter that reads the key elsewhere, e.g. Open311's {@code api_key} parameter. */
+        ApiKeyFilter(ApiKeys keys, Function<HttpServletRequest, @Nullable String> presentedKey) {
             this.keys = keys;
+            this.presentedKey = presentedKey;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String presented = key(request);
-            if (presented != null) {
-                // An invalid key leaves the request anonymous, so it is refused with 401.
+            String presented = presentedKey.apply(request);
+            if (presented != null && !presented.isBlank()) {
+                // An invalid key leaves the request anonymous: the chain then refuses it (401, or 403 in Open311).
                 keys.authenticate(presented).ifPresent(client -> {
                     List<GrantedAuthority> authorities = new ArrayList<>();
                     authorities.add(new SimpleGrantedAuthority("ROLE_API_CLIENT"));
