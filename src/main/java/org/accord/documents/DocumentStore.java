@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,6 +95,17 @@ class DocumentStore {
         return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE signer_id = :person ORDER BY updated_at"
                         + " DESC, id DESC LIMIT :limit")
                 .param("person", personId)
+                .param("limit", limit)
+                .query(DocumentStore::document)
+                .list();
+    }
+
+    /** The documents waiting for this leader's sign-off, newest first: filtered here, so none is crowded out. */
+    List<Document> awaitingSignOff(long personId, int limit) {
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document WHERE signer_id = :person AND status = :status"
+                        + " ORDER BY updated_at DESC, id DESC LIMIT :limit")
+                .param("person", personId)
+                .param("status", DocumentStatus.SIGNING.name())
                 .param("limit", limit)
                 .query(DocumentStore::document)
                 .list();
@@ -258,6 +271,22 @@ class DocumentStore {
         return id;
     }
 
+    /** The title of each document's latest revision, in one query; documents without a revision are absent. */
+    Map<Long, String> latestTitles(Collection<Long> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> titles = new HashMap<>();
+        jdbc.sql("SELECT r.document_id, r.title FROM document_revision r WHERE r.document_id IN (:docs)"
+                        + " AND r.number = (SELECT MAX(l.number) FROM document_revision l"
+                        + " WHERE l.document_id = r.document_id)")
+                .param("docs", documentIds)
+                .query(rs -> {
+                    titles.put(rs.getLong("document_id"), rs.getString("title"));
+                });
+        return titles;
+    }
+
     List<Revision> revisions(long documentId) {
         List<Revision> bare = jdbc.sql("SELECT * FROM document_revision WHERE document_id = :doc ORDER BY number")
                 .param("doc", documentId)
@@ -266,21 +295,29 @@ class DocumentStore {
         if (bare.isEmpty()) {
             return bare;
         }
+        Map<Long, List<Decision>> decisions = new HashMap<>();
+        jdbc.sql("SELECT d.revision_id, d.text, d.lead_unit_id, d.cooperating, d.deadline FROM document_decision d"
+                        + " JOIN document_revision r ON r.id = d.revision_id WHERE r.document_id = :doc"
+                        + " ORDER BY d.revision_id, d.position")
+                .param("doc", documentId)
+                .query(rs -> {
+                    decisions
+                            .computeIfAbsent(rs.getLong("revision_id"), key -> new ArrayList<>())
+                            .add(decision(rs));
+                });
         List<Revision> result = new ArrayList<>();
         for (Revision revision : bare) {
-            List<Decision> decisions = jdbc.sql(
-                            "SELECT text, lead_unit_id, cooperating, deadline FROM document_decision"
-                                    + " WHERE revision_id = :revision ORDER BY position")
-                    .param("revision", revision.id())
-                    .query((rs, n) -> new Decision(
-                            rs.getString("text"),
-                            nullableLong(rs, "lead_unit_id"),
-                            split(rs.getString("cooperating")),
-                            rs.getObject("deadline", LocalDate.class)))
-                    .list();
-            result.add(withDecisions(revision, decisions));
+            result.add(withDecisions(revision, decisions.getOrDefault(revision.id(), List.of())));
         }
         return result;
+    }
+
+    private static Decision decision(ResultSet rs) throws SQLException {
+        return new Decision(
+                rs.getString("text"),
+                nullableLong(rs, "lead_unit_id"),
+                split(rs.getString("cooperating")),
+                rs.getObject("deadline", LocalDate.class));
     }
 
     void insertRound(ConsultationRound round) {
@@ -515,11 +552,7 @@ class DocumentStore {
                         "SELECT text, lead_unit_id, cooperating, deadline FROM minutes_seed_decision"
                                 + " WHERE seed_id = :seed ORDER BY position")
                 .param("seed", seed.id())
-                .query((rs, n) -> new Decision(
-                        rs.getString("text"),
-                        nullableLong(rs, "lead_unit_id"),
-                        split(rs.getString("cooperating")),
-                        rs.getObject("deadline", LocalDate.class)))
+                .query((rs, n) -> decision(rs))
                 .list();
         return new MinutesSeed(
                 seed.id(),

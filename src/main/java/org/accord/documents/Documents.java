@@ -242,20 +242,15 @@ class Documents {
         if (!actor.leader() || actor.personId() == null) {
             return List.of();
         }
-        return store.forLeader(actor.personId(), LIST_LIMIT).stream()
-                .filter(document -> document.status() == DocumentStatus.SIGNING)
-                .toList();
+        return store.awaitingSignOff(actor.personId(), LIST_LIMIT);
     }
 
     /** The latest revision of each listed document, for titles. */
     @Transactional(readOnly = true)
     public Map<Long, String> titles(List<Document> documents) {
-        return documents.stream().collect(Collectors.toMap(Document::id, d -> {
-            List<Revision> revisions = store.revisions(d.id());
-            return revisions.isEmpty()
-                    ? ""
-                    : revisions.get(revisions.size() - 1).title();
-        }));
+        Map<Long, String> latest =
+                store.latestTitles(documents.stream().map(Document::id).toList());
+        return documents.stream().collect(Collectors.toMap(Document::id, d -> latest.getOrDefault(d.id(), "")));
     }
 
     @Transactional(readOnly = true)

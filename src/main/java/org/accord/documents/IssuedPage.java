@@ -125,14 +125,16 @@ final class IssuedPage {
             boolean colophon) {
 
         String text() {
-            StringBuilder text = new StringBuilder();
-            left.forEach(segment -> text.append(segment.text()));
-            return text.toString();
+            return joined(left);
         }
 
         String rightText() {
+            return joined(right);
+        }
+
+        private static String joined(List<Segment> segments) {
             StringBuilder text = new StringBuilder();
-            right.forEach(segment -> text.append(segment.text()));
+            segments.forEach(segment -> text.append(segment.text()));
             return text.toString();
         }
 
