@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -133,9 +132,5 @@ final class CapMessages {
         xml.writeStartElement(NAMESPACE, name);
         xml.writeCharacters(value);
         xml.writeEndElement();
-    }
-
-    static String joinReferences(List<String> references) {
-        return references.stream().collect(Collectors.joining(" "));
     }
 }

@@ -97,20 +97,12 @@ class DutyDesk {
             return notified.stream().filter(Notified::acknowledged).count();
         }
 
-        public List<Notified> silent() {
-            return notified.stream().filter(row -> !row.acknowledged()).toList();
-        }
-
         public boolean firstReportSubmitted() {
             return reports.stream().anyMatch(report -> report.kind() == ReportKind.FIRST && report.submitted());
         }
 
         public Optional<Report> draft() {
             return reports.stream().filter(report -> !report.submitted()).findFirst();
-        }
-
-        public Optional<ReportClocks.Clock> nextClock() {
-            return clocks.stream().filter(ReportClocks.Clock::running).findFirst();
         }
 
         public String unitName(@Nullable Long id) {
@@ -655,7 +647,7 @@ class DutyDesk {
     IncidentView view(long id) {
         Me me = me();
         Incident incident = visible(id, me);
-        return view(incident, Instant.now());
+        return view(incident, Instant.now(), timers.clocks());
     }
 
     @Transactional(readOnly = true)
@@ -673,9 +665,10 @@ class DutyDesk {
     Desk desk() {
         Me me = me();
         Instant now = Instant.now();
+        ReportClocks clocks = timers.clocks();
         List<IncidentView> open = incidents.open().stream()
                 .filter(i -> sees(i, me))
-                .map(i -> view(i, now))
+                .map(i -> view(i, now, clocks))
                 .toList();
         Shift shift = roster.at(now).orElse(null);
         Map<Long, String> people = new HashMap<>();
@@ -728,8 +721,7 @@ class DutyDesk {
                 .toList();
     }
 
-    private IncidentView view(Incident incident, Instant now) {
-        ReportClocks clocks = timers.clocks();
+    private IncidentView view(Incident incident, Instant now, ReportClocks clocks) {
         List<Report> reports = reportsOf(incident.id());
         List<ReportClocks.Clock> running = new ArrayList<>();
         clocks.clock(

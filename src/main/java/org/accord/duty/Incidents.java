@@ -201,13 +201,6 @@ class Incidents {
                 .list();
     }
 
-    /** The event types the plan knows, for the intake form's suggestions. */
-    List<String> plannedTypes() {
-        return jdbc.sql("SELECT DISTINCT event_type FROM duty_plan_entry ORDER BY event_type")
-                .query(String.class)
-                .list();
-    }
-
     /**
      * Writes the notifications of a fan-out in one batched statement: one round trip for hundreds of recipients
      * (the benchmark in docs/duty.md).

@@ -30,10 +30,6 @@ final class ReportClocks {
             @Nullable Instant doneAt,
             State state) {
 
-        public long secondsLeft(Instant now) {
-            return Duration.between(now, due).getSeconds();
-        }
-
         public boolean running() {
             return doneAt == null;
         }
