@@ -660,6 +660,10 @@ public class Matters {
     public long relay(long id, String actor, long entryId, Collection<Long> unitIds, String text) {
         store.lock(id);
         Matter matter = store.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // A relay is shown beside its original, so the original must be on this matter's timeline.
+        if (matter.timeline().stream().noneMatch(entry -> entry.id() == entryId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         List<Long> units = List.copyOf(new LinkedHashSet<>(unitIds));
         String names = units.stream()
                 .map(unit -> matter.partyNames()
