@@ -107,6 +107,16 @@ class BriefStore {
         return statement.query(BriefStore::brief).list();
     }
 
+    /** The newest briefs sent to a leader that he has not read yet. */
+    List<Brief> unread(long leaderId, int limit) {
+        return jdbc.sql("SELECT * FROM info_brief WHERE id IN (SELECT brief_id FROM info_brief_reader"
+                        + " WHERE leader_id = :leader AND read_at IS NULL) ORDER BY sent_at DESC, id DESC LIMIT "
+                        + limit)
+                .param("leader", leaderId)
+                .query(BriefStore::brief)
+                .list();
+    }
+
     List<BriefReader> readers(long briefId) {
         return jdbc.sql("SELECT * FROM info_brief_reader WHERE brief_id = :b ORDER BY leader_id")
                 .param("b", briefId)

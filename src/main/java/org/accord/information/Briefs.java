@@ -225,6 +225,14 @@ class Briefs {
         }
     }
 
+    /** The briefs sent to the signed-in leader that he has not read yet; none for anyone else. */
+    @Transactional(readOnly = true)
+    List<Brief> unread(DataScope scope) {
+        return scope.kind() == DataScope.Kind.LEADER && scope.personId() != null
+                ? store.unread(scope.personId(), LIST_LIMIT)
+                : List.of();
+    }
+
     /** The office sees every brief; a leader only those sent to him (else 404). */
     @Transactional(readOnly = true)
     Brief get(long id, DataScope scope) {

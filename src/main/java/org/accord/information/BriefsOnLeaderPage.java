@@ -28,11 +28,7 @@ class BriefsOnLeaderPage implements LeaderPageSection.Source {
         DataScope scope = scopes.current();
         List<LeaderPageSection.Item> items = new ArrayList<>();
         if (scope.kind() == DataScope.Kind.LEADER) {
-            for (Brief brief : briefs.list(scope)) {
-                BriefReader reader = briefs.reader(brief.id(), scope);
-                if (reader == null || reader.readAt() != null) {
-                    continue;
-                }
+            for (Brief brief : briefs.unread(scope)) {
                 items.add(new LeaderPageSection.Item(
                         brief.title(),
                         messages.getMessage(

@@ -42,10 +42,6 @@ record RequestForm(List<FormField> fields) {
         return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
     }
 
-    boolean hasTable() {
-        return fields.stream().anyMatch(f -> f.type() == FieldType.TABLE);
-    }
-
     /**
      * Checks a submitted answer field by field. The result maps a field key (or {@code key.row.column} for a
      * table cell) to a Chinese message; empty when the answer may be submitted.

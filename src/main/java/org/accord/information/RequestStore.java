@@ -93,6 +93,15 @@ class RequestStore {
         return statement.query(RequestStore::request).list();
     }
 
+    /** The occurrences of a recurring request, newest first, however many requests there are besides. */
+    List<SituationRequest> occurrences(long seriesId, int limit) {
+        return jdbc.sql("SELECT " + REQUEST_COLUMNS + " FROM info_request WHERE series_id = :s"
+                        + " ORDER BY occurrence_date DESC, id DESC LIMIT " + limit)
+                .param("s", seriesId)
+                .query(RequestStore::request)
+                .list();
+    }
+
     Optional<SituationRequest> occurrence(long seriesId, LocalDate date) {
         return jdbc.sql("SELECT " + REQUEST_COLUMNS
                         + " FROM info_request WHERE series_id = :s AND occurrence_date = :d")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -225,9 +224,7 @@ class SituationRequests {
     /** The occurrences of a recurring request, newest first. */
     @Transactional(readOnly = true)
     List<SituationRequest> occurrences(long seriesId) {
-        return store.list(null, LIST_LIMIT).stream()
-                .filter(r -> r.seriesId() != null && r.seriesId() == seriesId)
-                .toList();
+        return store.occurrences(seriesId, LIST_LIMIT);
     }
 
     /** The signed-in liaison's unit's answer, if any. */
@@ -659,9 +656,5 @@ class SituationRequests {
             throw new InformationInputRejected("information.error.tooLongPlain", max);
         }
         return clean;
-    }
-
-    static Map<String, String> noErrors() {
-        return new LinkedHashMap<>();
     }
 }

@@ -72,6 +72,14 @@ class BriefIntegrationTest {
         return Long.parseLong(location.substring(prefix.length()));
     }
 
+    String leaderPage(MockHttpSession leader) throws Exception {
+        return mvc.perform(get("/leader").session(leader))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     long send(MockHttpSession office, String title, String body, Long concern, String... leaders) throws Exception {
         var request = post("/information/briefs")
                 .session(office)
@@ -168,8 +176,11 @@ class BriefIntegrationTest {
         assertThat(inbox.indexOf("水库安全检查情况")).isLessThan(inbox.indexOf("其他"));
         assertThat(inbox.indexOf("另一份专报")).isGreaterThan(inbox.indexOf("其他"));
 
+        // His page lists the briefs he has not read yet; one read leaves it.
+        assertThat(leaderPage(leader)).contains("水库安全检查情况", "另一份专报");
         mvc.perform(post("/information/briefs/{id}/read", first).session(leader).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        assertThat(leaderPage(leader)).contains("另一份专报").doesNotContain("水库安全检查情况");
         mvc.perform(post("/information/briefs/{id}/comment", first)
                         .session(leader)
                         .with(csrf())
