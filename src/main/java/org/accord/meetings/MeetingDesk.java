@@ -457,12 +457,12 @@ class MeetingDesk {
 
     /** The office's sections that take cooperation requests (the office's own internal units). */
     List<UnitSummary> sections() {
+        Long office = directory.unitByCode("SZFB").map(UnitSummary::id).orElse(null);
+        if (office == null) {
+            return List.of();
+        }
         return directory.activeUnits().stream()
-                .filter(unit -> unit.parentId() != null
-                        && directory
-                                .unit(unit.parentId())
-                                .map(parent -> parent.code().equals("SZFB"))
-                                .orElse(false))
+                .filter(unit -> office.equals(unit.parentId()))
                 .toList();
     }
 
@@ -895,17 +895,11 @@ class MeetingDesk {
     }
 
     static boolean sees(DataScope scope, Meeting meeting) {
-        switch (scope.kind()) {
-            case OFFICE:
-                return true;
-            case LEADER:
-                return Long.valueOf(meeting.chairPersonId()).equals(scope.personId())
-                        || meeting.unitIds().stream().anyMatch(scope.unitIds()::contains);
-            case UNIT:
-                return meeting.unitIds().stream().anyMatch(scope.unitIds()::contains);
-            default:
-                return false;
-        }
+        boolean chairs = scope.kind() == DataScope.Kind.LEADER
+                && Long.valueOf(meeting.chairPersonId()).equals(scope.personId());
+        return chairs
+                || scope.kind() == DataScope.Kind.OFFICE
+                || meeting.unitIds().stream().anyMatch(scope::coversUnit);
     }
 
     /** The meeting for an organiser's step: locked, visible, and the signed-in person organises it. */

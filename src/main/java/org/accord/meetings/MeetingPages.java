@@ -208,7 +208,8 @@ class MeetingPages {
         }
         if (organiser) {
             Set<Long> asked = Set.copyOf(meeting.unitIds());
-            Set<Long> sectionIds = desk.sections().stream().map(UnitSummary::id).collect(Collectors.toSet());
+            List<UnitSummary> sections = desk.sections();
+            Set<Long> sectionIds = sections.stream().map(UnitSummary::id).collect(Collectors.toSet());
             model.addAttribute(
                     "candidates",
                     directory.activeUnits().stream()
@@ -217,11 +218,10 @@ class MeetingPages {
                                     && unit.parentId() != null
                                     && !unit.code().equals("SZFB"))
                             .toList());
-            model.addAttribute("sections", desk.sections());
+            model.addAttribute("sections", sections);
             model.addAttribute("cooperationKinds", CooperationKind.values());
             model.addAttribute("levels", AttendanceLevel.values());
             model.addAttribute("rooms", desk.rooms());
-            model.addAttribute("allUnits", directory.activeUnits());
             model.addAttribute("held", !Instant.now().isBefore(meeting.startsAt()));
         }
         if (scope.kind() == DataScope.Kind.UNIT && !scope.unitIds().isEmpty()) {
@@ -442,8 +442,7 @@ class MeetingPages {
         DataScope scope = desk.scope();
         Receipt receipt = meeting.receipts().stream()
                 .filter(r -> r.id() == receiptId && r.expected())
-                .filter(r ->
-                        scope.kind() == DataScope.Kind.OFFICE || scope.unitIds().contains(r.unitId()))
+                .filter(r -> scope.coversUnit(r.unitId()))
                 .findFirst()
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
         String address = ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -105,7 +105,9 @@ class ReceiptReminders {
                     "meetings.reminder",
                     text("meetings.notice.remindedOrganiser", meeting.title()),
                     units,
-                    "/meetings/" + meetingId + "/receipts-board"));
+                    // The meeting's page, whose receipts board is live; the board alone is a fragment without the
+                    // layout.
+                    "/meetings/" + meetingId));
             events.publishEvent(new Audited(
                     Instant.now(),
                     "system",
