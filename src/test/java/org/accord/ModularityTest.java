@@ -21,6 +21,7 @@ class ModularityTest {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder(
                         "audit",
+                        "basis",
                         "calendar",
                         "cases",
                         "coordination",
@@ -30,6 +31,8 @@ class ModularityTest {
                         "information",
                         "meetings",
                         "notify",
+                        "review",
+                        "search",
                         "security",
                         "shell",
                         "supervision");
