@@ -126,7 +126,10 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, TIMEOUT).until(condition);
     }
 
-    /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png} and returns its path. */
+    /**
+     * Saves a PNG of the viewport as {@code target/screenshots/<name>.png} and returns its path; with the system
+     * property {@code accord.tour.dir} set (by {@code bin/tour}) also copies it there.
+     */
     public Path screenshot(String name) {
         Path directory = screenshotDirectory();
         String file = name.replaceAll("[^\\p{L}\\p{N}._-]+", "_") + ".png";
@@ -136,6 +139,13 @@ public final class Browser implements AutoCloseable {
                     ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Path target = Files.move(shot, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             target.toFile().setReadable(true, false);
+            String tour = System.getProperty("accord.tour.dir");
+            if (tour != null && !tour.isBlank()) {
+                // bin/tour regenerates the pictures of docs/tour.md from the scenario tests themselves.
+                Path tourDirectory = Path.of(tour);
+                Files.createDirectories(tourDirectory);
+                Files.copy(target, tourDirectory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save screenshot " + file, e);
