@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.accord.documents.Revision.Decision;
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /** The drafting page's form: every field, with lines of text for lists of names. */
 public class DraftForm {
@@ -15,6 +16,8 @@ public class DraftForm {
         private @Nullable String text;
         private @Nullable Long lead;
         private List<Long> cooperating = new ArrayList<>();
+        // The date input shows only an ISO date; the locale's default style would print 2026/12/31 and come back empty.
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate deadline;
 
         public @Nullable String getText() {
