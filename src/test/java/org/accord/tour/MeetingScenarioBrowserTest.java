@@ -206,7 +206,7 @@ class MeetingScenarioBrowserTest {
         browser.open(path);
         assertThat(browser.find(By.id("my-receipt")).getText()).contains("主要负责同志");
         receipt(browser, "张欣悦（副局长）", "分管负责同志");
-        assertThat(browser.find(By.id("my-receipt-state")).getText()).contains("张欣悦", "代会待确认");
+        assertThat(browser.find(By.id("my-receipt-state")).getText()).contains("张欣悦", "待会议承办人确认");
         browser.screenshot("tour-1-08-substitute-phone");
 
         // The organiser sees the board, accepts the substitute; 市城管局 has not answered.
@@ -222,7 +222,7 @@ class MeetingScenarioBrowserTest {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("receipts-board"), "代会（已同意）"));
         as(browser, "weilijuan", PHONE);
         browser.open(path);
-        assertThat(browser.find(By.id("my-receipt-state")).getText()).doesNotContain("代会待确认");
+        assertThat(browser.find(By.id("my-receipt-state")).getText()).doesNotContain("待会议承办人确认");
         assertThat(browser.find(By.cssSelector(".meeting-qr img")).getAttribute("src"))
                 .contains("/qr.png");
 

@@ -103,6 +103,7 @@ class MinutesScenarioBrowserTest {
         browser.open(path);
         String seen = browser.find(By.id("consultation")).getText();
         assertThat(seen).contains("部分采纳", "以资产移交办结为界划分养护责任").doesNotContain("易涝点台账每月更新一次，报市防指办公室。");
+        show(browser, browser.find(By.cssSelector(".doc-comment")));
         browser.screenshot("tour-2-02-liaison-adoption-phone");
         browser.find(By.linkText("查看与上轮所送第2稿相比的修改")).click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ins.doc-ins")));
@@ -172,7 +173,6 @@ class MinutesScenarioBrowserTest {
         LocalDate held = calendar.addWorkingDays(calendar.dateOf(Instant.now()), -20);
         assertThat(browser.find(By.id("decisions")).getText())
                 .contains(held.plusDays(14).toString(), held.plusDays(56).toString());
-        show(browser, browser.find(By.id("elements")));
         browser.screenshot("tour-2-06-issued");
 
         // Each decision is a supervised task; 市水利局's is already past its deadline: reminded, reported overdue.
