@@ -13,7 +13,8 @@
             "notify",
             "coordination",
             "supervision",
-            "meetings"
+            "meetings",
+            "basis"
         })
 package org.accord.documents;
 
