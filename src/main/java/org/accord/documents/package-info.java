@@ -13,7 +13,8 @@
             "notify",
             "coordination",
             "supervision",
-            "meetings"
+            "meetings",
+            "search"
         })
 package org.accord.documents;
 
