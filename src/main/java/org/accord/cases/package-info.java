@@ -13,6 +13,7 @@
             "notify",
             "coordination",
             "supervision",
+            "search",
             "basis"
         })
 package org.accord.cases;

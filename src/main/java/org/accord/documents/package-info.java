@@ -14,6 +14,7 @@
             "coordination",
             "supervision",
             "meetings",
+            "search",
             "basis"
         })
 package org.accord.documents;
