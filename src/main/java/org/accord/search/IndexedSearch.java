@@ -25,4 +25,9 @@ class IndexedSearch implements Search {
     public List<SearchHit> similar(SimilarQuery query) {
         return index.similar(query, scopes.current());
     }
+
+    @Override
+    public java.util.Optional<SearchHit> item(SearchKind kind, String id) {
+        return index.item(kind, id, scopes.current());
+    }
 }

@@ -601,6 +601,27 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         }
     }
 
+    @Override
+    public java.util.Optional<SearchHit> item(SearchKind kind, String id, DataScope scope) {
+        Query seen = visibility(scope);
+        if (seen instanceof MatchNoDocsQuery) {
+            return java.util.Optional.empty();
+        }
+        Query built = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KEY, kind.name() + ":" + id)), Occur.MUST)
+                .add(seen, Occur.FILTER)
+                .build();
+        IndexSearcher searcher = acquire();
+        try {
+            return hits(searcher, built, searcher.search(built, 1), false).stream()
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     Path path() {
         return path;
     }

@@ -37,6 +37,9 @@ interface SearchIndex {
 
     List<SearchHit> similar(SimilarQuery query, DataScope scope);
 
+    /** One item by its kind and id, if the scope sees it, with its opening as the snippet. */
+    java.util.Optional<SearchHit> item(SearchKind kind, String id, DataScope scope);
+
     /**
      * How far the index has followed the audit trail.
      *
