@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.accord.basis.Bases;
+import org.accord.basis.BasisTarget;
 import org.accord.directory.Directory;
 import org.accord.security.DataScope;
 import org.accord.security.DataScopes;
@@ -39,6 +41,8 @@ class CaseController {
     private final MessageSource messages;
     private final Deadlines deadlines;
 
+    private final Bases bases;
+
     CaseController(
             CaseDesk desk,
             CaseFigures figures,
@@ -46,7 +50,8 @@ class CaseController {
             Directory directory,
             DataScopes scopes,
             MessageSource messages,
-            Deadlines deadlines) {
+            Deadlines deadlines,
+            Bases bases) {
         this.desk = desk;
         this.figures = figures;
         this.catalogue = catalogue;
@@ -54,6 +59,7 @@ class CaseController {
         this.scopes = scopes;
         this.messages = messages;
         this.deadlines = deadlines;
+        this.bases = bases;
     }
 
     @ModelAttribute("activeNav")
@@ -172,6 +178,7 @@ class CaseController {
         model.addAttribute("zone", deadlines.calendar().zone());
         boolean office = me.role() == Role.STAFF;
         model.addAttribute("office", office);
+        model.addAttribute("citations", bases.cited(BasisTarget.ofCase(id)));
         Optional<CaseView.ShareView> mine = me.role() == Role.LIAISON && me.unitId() != null
                 ? c.shares().stream()
                         .filter(s -> s.unitId() == me.unitId() && s.status() != ShareStatus.RETURNED)

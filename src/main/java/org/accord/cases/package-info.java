@@ -5,7 +5,17 @@
  */
 @NullMarked
 @ApplicationModule(
-        allowedDependencies = {"directory", "calendar", "security", "audit", "notify", "coordination", "supervision"})
+        allowedDependencies = {
+            "directory",
+            "calendar",
+            "security",
+            "audit",
+            "notify",
+            "coordination",
+            "supervision",
+            "search",
+            "basis"
+        })
 package org.accord.cases;
 
 import org.jspecify.annotations.NullMarked;

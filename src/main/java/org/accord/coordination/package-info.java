@@ -4,7 +4,7 @@
  * operable measures that come out of a matter.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"directory", "calendar", "security", "audit", "notify"})
+@ApplicationModule(allowedDependencies = {"directory", "calendar", "security", "audit", "notify", "search"})
 package org.accord.coordination;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.accord.basis.Bases;
+import org.accord.basis.BasisTarget;
 import org.accord.coordination.Matter;
 import org.accord.coordination.MatterRefused;
 import org.accord.coordination.Point;
@@ -51,7 +53,11 @@ class DocumentPages {
     private final MessageSource messages;
     private final DocumentLayouts layouts;
 
-    DocumentPages(Documents documents, Directory directory, MessageSource messages, DocumentLayouts layouts) {
+    private final Bases bases;
+
+    DocumentPages(
+            Documents documents, Directory directory, MessageSource messages, DocumentLayouts layouts, Bases bases) {
+        this.bases = bases;
         this.documents = documents;
         this.directory = directory;
         this.messages = messages;
@@ -125,6 +131,7 @@ class DocumentPages {
         model.addAttribute("view", view);
         model.addAttribute("doc", view.document());
         model.addAttribute("current", view.current());
+        model.addAttribute("citations", bases.cited(BasisTarget.ofDocument(id)));
         model.addAttribute("units", unitNames());
         model.addAttribute("people", peopleNames());
         model.addAttribute("at", AT.withZone(java.time.ZoneId.of("Asia/Shanghai")));

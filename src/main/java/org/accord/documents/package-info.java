@@ -13,7 +13,9 @@
             "notify",
             "coordination",
             "supervision",
-            "meetings"
+            "meetings",
+            "search",
+            "basis"
         })
 package org.accord.documents;
 

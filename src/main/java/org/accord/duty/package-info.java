@@ -5,7 +5,16 @@
  */
 @NullMarked
 @ApplicationModule(
-        allowedDependencies = {"directory", "calendar", "security", "audit", "notify", "coordination", "supervision"})
+        allowedDependencies = {
+            "directory",
+            "calendar",
+            "security",
+            "audit",
+            "notify",
+            "coordination",
+            "supervision",
+            "search"
+        })
 package org.accord.duty;
 
 import org.jspecify.annotations.NullMarked;

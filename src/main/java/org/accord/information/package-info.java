@@ -4,7 +4,16 @@
  */
 @NullMarked
 @ApplicationModule(
-        allowedDependencies = {"directory", "calendar", "security", "audit", "notify", "coordination", "supervision"})
+        allowedDependencies = {
+            "directory",
+            "calendar",
+            "security",
+            "audit",
+            "notify",
+            "coordination",
+            "supervision",
+            "search"
+        })
 package org.accord.information;
 
 import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.accord.basis.Bases;
+import org.accord.basis.BasisTarget;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.coordination.Matter;
 import org.accord.coordination.MatterRefused;
@@ -79,7 +81,10 @@ class MeetingPages {
     private final WorkingCalendar calendar;
     private final MessageSource messages;
 
-    MeetingPages(MeetingDesk desk, Directory directory, WorkingCalendar calendar, MessageSource messages) {
+    private final Bases bases;
+
+    MeetingPages(MeetingDesk desk, Directory directory, WorkingCalendar calendar, MessageSource messages, Bases bases) {
+        this.bases = bases;
         this.desk = desk;
         this.directory = directory;
         this.calendar = calendar;
@@ -199,6 +204,7 @@ class MeetingPages {
         common(meeting, model);
         model.addAttribute("isOffice", office);
         model.addAttribute("isOrganiser", organiser);
+        model.addAttribute("citations", bases.cited(BasisTarget.ofMeeting(id)));
         model.addAttribute("editable", organiser && meeting.status().open());
         if (office || chair) {
             Matter matter = desk.matter(meeting);
@@ -259,6 +265,8 @@ class MeetingPages {
         model.addAttribute(
                 "isOrganiser",
                 office && Long.valueOf(meeting.organiserPersonId()).equals(scope.personId()));
+        model.addAttribute("isOffice", office);
+        model.addAttribute("citations", bases.cited(BasisTarget.ofMeeting(id)));
         return "meetings/notice";
     }
 

@@ -1,6 +1,7 @@
 package org.accord.search;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Finding the office's work by its words, for other modules; every answer respects the signed-in account's scope. */
 public interface Search {
@@ -13,4 +14,7 @@ public interface Search {
      * signed-in account may see.
      */
     List<SearchHit> similar(SimilarQuery query);
+
+    /** One item as the signed-in account may see it, with its opening as the snippet; empty if it may not. */
+    Optional<SearchHit> item(SearchKind kind, String id);
 }
