@@ -128,7 +128,7 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Saves a PNG of the viewport as {@code target/screenshots/<name>.png} and returns its path; with the system
-     * property {@code accord.tour.dir} set (by {@code bin/tour}) also copies it there.
+     * property {@code accord.tour.dir} set (by {@code bin/tour}) also copies the tour's pictures (named {@code tour-…}) there.
      */
     public Path screenshot(String name) {
         Path directory = screenshotDirectory();
@@ -140,7 +140,7 @@ public final class Browser implements AutoCloseable {
             Path target = Files.move(shot, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             target.toFile().setReadable(true, false);
             String tour = System.getProperty("accord.tour.dir");
-            if (tour != null && !tour.isBlank()) {
+            if (tour != null && !tour.isBlank() && file.startsWith("tour-")) {
                 // bin/tour regenerates the pictures of docs/tour.md from the scenario tests themselves.
                 Path tourDirectory = Path.of(tour);
                 Files.createDirectories(tourDirectory);
