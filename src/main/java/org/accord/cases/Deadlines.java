@@ -9,9 +9,11 @@ import org.accord.calendar.WorkingCalendar;
 class Deadlines {
 
     private final WorkingCalendar calendar;
+    private final CaseClock clock;
 
-    Deadlines(WorkingCalendar calendar) {
+    Deadlines(WorkingCalendar calendar, CaseClock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +49,11 @@ class Deadlines {
     }
 
     LocalDate today() {
-        return calendar.dateOf(Instant.now());
+        return calendar.dateOf(now());
+    }
+
+    Instant now() {
+        return clock.now();
     }
 
     WorkingCalendar calendar() {
