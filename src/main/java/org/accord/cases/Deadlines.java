@@ -3,6 +3,11 @@ package org.accord.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.accord.calendar.CalendarDay;
+import org.accord.calendar.DayKind;
 import org.accord.calendar.WorkingCalendar;
 
 /** Deadline arithmetic of the case rules, on the working-day calendar. */
@@ -46,6 +51,22 @@ class Deadlines {
     /** The return visit is due the next working day after the reply was accepted. */
     LocalDate visitDue(LocalDate accepted) {
         return calendar.addWorkingDays(accepted, 1);
+    }
+
+    /**
+     * The names of the official holidays after {@code from} up to and including {@code to}: what a deadline in
+     * working days was carried over (shown beside it, so nobody recounts by hand).
+     */
+    List<String> holidaysBetween(LocalDate from, LocalDate to) {
+        Set<String> names = new LinkedHashSet<>();
+        LocalDate last = to.isAfter(from.plusYears(1)) ? from.plusYears(1) : to;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            CalendarDay found = calendar.day(day);
+            if (found.kind() == DayKind.HOLIDAY && found.name() != null) {
+                names.add(found.name());
+            }
+        }
+        return List.copyOf(names);
     }
 
     LocalDate today() {

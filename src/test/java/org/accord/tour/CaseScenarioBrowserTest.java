@@ -64,12 +64,13 @@ class CaseScenarioBrowserTest {
         new Select(browser.find(By.id("timeLimit"))).selectByValue("COMPLAINT");
         browser.find(By.cssSelector("#dispatch-form details summary")).click();
         new Select(browser.find(By.id("delegatedBy"))).selectByVisibleText("陈志华 副市长");
-        browser.find(By.id("instruction")).sendKeys("请热线办牵头协调，先处置冒溢，再厘清排水管网管养责任。");
+        browser.find(By.id("instruction")).sendKeys("请热线办牵头协调，先处置冒溢，再厘清排水管网管养责任");
         browser.find(By.id("authority")).sendKeys("可直接改派承办单位、批准延期");
         browser.find(By.id("dispatch")).click();
         browser.await(ExpectedConditions.textToBe(By.cssSelector(".cases-status"), "办理中"));
         // 13 working days skip 国庆: the deadline is a week later than 13 weekdays would be.
         assertThat(deadline(browser)).isEqualTo(DEADLINE_ACROSS_HOLIDAY).isNotEqualTo(DEADLINE_WITHOUT_HOLIDAY);
+        assertThat(browser.find(By.cssSelector(".cases-holidays")).getText()).isEqualTo("期间国庆节假期不计入工作日");
         assertThat(facts(browser)).contains("陈志华：请热线办牵头协调");
         browser.screenshot("tour-3-1-dispatched");
 
@@ -210,6 +211,8 @@ class CaseScenarioBrowserTest {
                 .contains("改派 市住建局")
                 .contains("同意延期")
                 .contains("第 1 次重办");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView()", browser.find(By.cssSelector(".cases-timeline")));
         browser.screenshot("tour-3-6-leader-phone");
 
         // 14. The citizen's own view: the progress, without the units' internal steps.
