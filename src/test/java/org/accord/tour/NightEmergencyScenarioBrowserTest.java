@@ -35,7 +35,7 @@ class NightEmergencyScenarioBrowserTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final LocalTime SHIFT_START = LocalTime.of(8, 30);
-    private static final String TITLE = "幸福里小区5号楼房屋垮塌";
+    private static final String TITLE = "幸福里小区7号楼房屋垮塌";
 
     @Test
     void collapsedBuildingAtNight(Browser browser) {
@@ -62,7 +62,7 @@ class NightEmergencyScenarioBrowserTest {
         new Select(browser.find(By.id("level"))).selectByValue("II");
         new Select(browser.find(By.id("districtUnitId"))).selectByVisibleText("东城区政府");
         new Select(browser.find(By.id("concernedUnitId"))).selectByVisibleText("市住建局");
-        browser.find(By.id("place")).sendKeys("幸福里小区5号楼");
+        browser.find(By.id("place")).sendKeys("幸福里小区7号楼");
         browser.find(By.id("what")).sendKeys("来电人称楼北侧一个单元塌下来一半，听到废墟里有人喊救命，可能有人被困，具体人数不清楚。");
         WebElement missing = browser.find(By.id("missing"));
         missing.clear();
@@ -94,7 +94,7 @@ class NightEmergencyScenarioBrowserTest {
         browser.find(By.xpath("//form[contains(@action,'/reports')]//button[normalize-space()='生成初报']"))
                 .click();
         browser.await(ExpectedConditions.urlMatches(".*/reports/\\d+$"));
-        assertThat(browser.find(By.id("body")).getAttribute("value")).contains("幸福里小区5号楼");
+        assertThat(browser.find(By.id("body")).getAttribute("value")).contains("幸福里小区7号楼");
         submitReport(browser);
         assertThat(reportsSection(browser)).contains("初报 #1", "已报送", "核实中");
         assertThat(browser.find(By.cssSelector(".duty-clocks")).getText()).contains("已按时报告");
@@ -130,6 +130,7 @@ class NightEmergencyScenarioBrowserTest {
         browser.await(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//section[h2[normalize-space()='领导批示']]//p[contains(., '全力搜救被困人员')]")));
         assertThat(main(browser)).contains("原文", "转达");
+        scrollTo(browser, By.xpath("//section[h2[normalize-space()='领导批示']]"));
         browser.screenshot("tour-4-4-instruction-phone");
         desktop(browser);
 
@@ -145,7 +146,7 @@ class NightEmergencyScenarioBrowserTest {
         assertThat(browser.find(By.cssSelector("table.duty-notified")).getText())
                 .contains("已确认");
         select(browser, "state", "VERIFIED");
-        browser.find(By.id("how")).sendKeys("东城区政府办公室田淑珍现场核实：5号楼北单元局部垮塌，消防已救出2人，仍有1人失联");
+        browser.find(By.id("how")).sendKeys("东城区政府办公室田淑珍现场核实：7号楼北单元局部垮塌，消防已救出2人，仍有1人失联");
         browser.find(By.cssSelector("form[action$='/verification'] button[type=submit]"))
                 .click();
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "已核实"));
@@ -177,8 +178,8 @@ class NightEmergencyScenarioBrowserTest {
         assertThat(caps.get(1))
                 .contains("<msgType>Update</msgType>", "<certainty>Observed</certainty>", "<references>");
         assertThat(caps.get(2)).contains("<msgType>Update</msgType>");
-        browser.open(browser.findAll(By.cssSelector("a[href$='/cap']")).get(0).getAttribute("href"));
-        browser.screenshot("tour-4-6-cap-alert");
+        scrollTo(browser, By.xpath("//section[h2[normalize-space()='报告']]"));
+        browser.screenshot("tour-4-6-final-report");
     }
 
     private static void submitReport(Browser browser) {
@@ -208,6 +209,10 @@ class NightEmergencyScenarioBrowserTest {
                                 + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));",
                         url);
         return String.valueOf(text);
+    }
+
+    private static void scrollTo(Browser browser, By section) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.find(section));
     }
 
     private static void select(Browser browser, String id, String value) {
