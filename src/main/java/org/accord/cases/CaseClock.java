@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The time the case rules read: the system clock, or — when {@code accord.cases.clock-start} is set — a clock that
  * starts at that instant and runs on from it. Replays of the loop use it to place a case before a public holiday
  * (the shipped calendar may have none ahead of today); the persisted timers still run on the real clock, so their
- * due times are moved back by the same distance.
+ * due times are moved back by the same distance. The audit trail is not the case rules' business: it always records
+ * the real time.
  */
 final class CaseClock {
 

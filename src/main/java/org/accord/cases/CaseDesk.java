@@ -130,7 +130,7 @@ class CaseDesk {
             Long id = transactions.execute(status -> {
                 long inserted = store.insert(c, key, hash, prefix);
                 events.publishEvent(new Audited(
-                        deadlines.now(),
+                        Instant.now(),
                         actor,
                         null,
                         "cases",

@@ -227,7 +227,7 @@ class CaseTimers {
                 text("cases.timeline.notice." + kind.name(), names.isEmpty() ? "-" : names),
                 false);
         events.publishEvent(new Audited(
-                clock.now(),
+                Instant.now(),
                 "system",
                 null,
                 "cases",
