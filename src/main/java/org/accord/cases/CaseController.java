@@ -197,6 +197,11 @@ class CaseController {
                                 .timeLimit(c.timeLimitCode())
                                 .map(DispatchCatalogue.TimeLimit::name)
                                 .orElse(c.timeLimitCode()));
+        model.addAttribute(
+                "holidaysInTerm",
+                c.deadline() == null || c.dispatchedAt() == null
+                        ? List.of()
+                        : deadlines.holidaysBetween(deadlines.calendar().dateOf(c.dispatchedAt()), c.deadline()));
         model.addAttribute("leaders", directory.leaders());
         model.addAttribute("satisfactions", Satisfaction.values());
         model.addAttribute("solveds", Solved.values());

@@ -172,7 +172,7 @@ class CaseDesk {
         if (description == null) {
             throw new CaseInputRejected("cases.error.description");
         }
-        HotlineCase c = new HotlineCase(channel, description, actor, Instant.now());
+        HotlineCase c = new HotlineCase(channel, description, actor, deadlines.now());
         c.callerName = clean(in.callerName(), 100, "cases.error.callerName");
         String phone = clean(in.phone(), 32, "cases.error.phone");
         if (phone != null && !phone.matches("[0-9+\\- ]{3,32}")) {
@@ -231,7 +231,7 @@ class CaseDesk {
         String p = phone == null || phone.isBlank() ? null : phone.strip().replaceAll("[\\- ]", "");
         String a = address == null || address.isBlank() ? null : address.strip();
         String cat = category == null || category.isBlank() ? null : category.strip();
-        Instant since = Instant.now().minus(Duration.ofDays(settings.duplicateWindowDays()));
+        Instant since = deadlines.now().minus(Duration.ofDays(settings.duplicateWindowDays()));
         LocalDate today = deadlines.today();
         Map<String, String> categoryNames = catalogue.categoryNames();
         List<CaseView.Line> duplicates = store.duplicates(p, a, cat, since).stream()
@@ -257,7 +257,7 @@ class CaseDesk {
             throw new CaseInputRejected("cases.error.answer");
         }
         String before = c.status.name();
-        c.answerAtOnce(answer, Instant.now());
+        c.answerAtOnce(answer, deadlines.now());
         store.update(c);
         store.event(id, me.displayName(), null, "first-contact", text("cases.timeline.firstContact", answer), true);
         audit(c, "first-contact", before);
@@ -354,7 +354,7 @@ class CaseDesk {
             c.delegationInstruction = instruction;
             c.delegationScope = authority;
         }
-        Instant now = Instant.now();
+        Instant now = deadlines.now();
         LocalDate today = deadlines.today();
         c.dispatch(limit.code(), deadlines.deadline(today, limit.workingDays()), now);
         c.leadUnitId = lead;
@@ -425,7 +425,7 @@ class CaseDesk {
         c.requireHandling();
         Share share = myShare(c, me);
         String before = share.status.name();
-        Instant now = Instant.now();
+        Instant now = deadlines.now();
         share.signFor(now);
         store.update(c);
         boolean late = now.isAfter(share.signDue);
@@ -461,7 +461,7 @@ class CaseDesk {
                 r,
                 b,
                 suggestedUnitId,
-                Instant.now(),
+                deadlines.now(),
                 deadlines.returnDue(share.assignedAt, settings.returnWithinWorkingDays()));
         store.update(c);
         store.event(
@@ -515,7 +515,7 @@ class CaseDesk {
             throw new CaseInputRejected("cases.error.newUnitAlreadyOnCase");
         }
         share.acceptReturn();
-        Instant now = Instant.now();
+        Instant now = deadlines.now();
         DispatchCatalogue.TimeLimit limit = catalogue
                 .timeLimit(c.timeLimitCode == null ? "" : c.timeLimitCode)
                 .orElseThrow(() -> new CaseInputRejected("cases.error.timeLimit"));
@@ -637,7 +637,7 @@ class CaseDesk {
         Share share = myShare(c, me);
         String body = required(text, 4000, "cases.error.report");
         String before = share.status.name();
-        share.report(body, Instant.now());
+        share.report(body, deadlines.now());
         store.update(c);
         store.event(
                 id,
@@ -700,8 +700,8 @@ class CaseDesk {
         }
         String before = share.status.name();
         if (approve) {
-            share.approveReply(me.personId() == null ? 0 : me.personId(), Instant.now());
-            c.replied(share.reportText == null ? "" : share.reportText, Instant.now());
+            share.approveReply(me.personId() == null ? 0 : me.personId(), deadlines.now());
+            c.replied(share.reportText == null ? "" : share.reportText, deadlines.now());
             store.update(c);
             store.event(
                     id,
@@ -746,7 +746,7 @@ class CaseDesk {
         requireOffice(me);
         HotlineCase c = locked(id, scope);
         String before = c.status.name();
-        Instant now = Instant.now();
+        Instant now = deadlines.now();
         if (accept) {
             c.acceptReply(now);
             store.update(c);
@@ -781,7 +781,7 @@ class CaseDesk {
             throw new CaseInputRejected("cases.error.visit");
         }
         String before = c.status.name();
-        c.visit(satisfaction, solved, Instant.now());
+        c.visit(satisfaction, solved, deadlines.now());
         String n = clean(note, 1000, "cases.error.note");
         store.update(c);
         store.event(
@@ -812,7 +812,7 @@ class CaseDesk {
         DispatchCatalogue.TimeLimit limit = catalogue
                 .timeLimit(c.timeLimitCode == null ? "" : c.timeLimitCode)
                 .orElseThrow(() -> new CaseInputRejected("cases.error.timeLimit"));
-        c.reopen(deadlines.deadline(deadlines.today(), limit.workingDays()), Instant.now());
+        c.reopen(deadlines.deadline(deadlines.today(), limit.workingDays()), deadlines.now());
         boolean escalate = !c.escalated && c.reopenCount >= settings.escalateAfterReopens();
         if (escalate) {
             c.escalated = true;
@@ -875,7 +875,7 @@ class CaseDesk {
         HotlineCase c = locked(id, scope);
         String why = required(reason, 1000, "cases.error.reason");
         String before = c.status.name();
-        c.closeWithReason(why, Instant.now());
+        c.closeWithReason(why, deadlines.now());
         store.update(c);
         store.event(id, me.displayName(), null, "closed", text("cases.timeline.closedWithReason", why), false);
         store.event(id, me.displayName(), null, "closed", text("cases.public.closed"), true);
@@ -914,7 +914,7 @@ class CaseDesk {
             master = locked(masterId, scope);
         }
         String before = c.status.name();
-        c.mergeInto(master, Instant.now());
+        c.mergeInto(master, deadlines.now());
         for (Share share : c.shares) {
             if (share.status != ShareStatus.RETURNED) {
                 share.status = ShareStatus.RETURNED;
@@ -932,7 +932,7 @@ class CaseDesk {
         requireOffice(me);
         HotlineCase c = locked(id, scope);
         String why = required(reason, 500, "cases.error.reason");
-        c.suspend(why, deadlines.today(), Instant.now());
+        c.suspend(why, deadlines.today(), deadlines.now());
         store.update(c);
         store.event(id, me.displayName(), null, "suspend", text("cases.timeline.suspended", why), true);
         audit(c, "suspend", "running");
@@ -948,7 +948,7 @@ class CaseDesk {
             throw new CaseRefused("cases.refused.notSuspended");
         }
         LocalDate deadline = deadlines.afterSuspension(c.deadline, since, deadlines.today());
-        c.resume(deadline, Instant.now());
+        c.resume(deadline, deadlines.now());
         store.update(c);
         store.event(id, me.displayName(), null, "resume", text("cases.timeline.resumed", deadline), true);
         timers.scheduleDeadline(id, deadline);
@@ -1097,7 +1097,7 @@ class CaseDesk {
                         s.signDue,
                         s.signedAt,
                         s.signedAt == null
-                                ? Instant.now().isAfter(s.signDue) && s.active()
+                                ? deadlines.now().isAfter(s.signDue) && s.active()
                                 : s.signedAt.isAfter(s.signDue),
                         s.reportText,
                         s.returnReason,

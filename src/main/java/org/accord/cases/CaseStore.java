@@ -27,8 +27,11 @@ class CaseStore {
 
     private final JdbcClient jdbc;
 
-    CaseStore(JdbcClient jdbc) {
+    private final CaseClock clock;
+
+    CaseStore(JdbcClient jdbc, CaseClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A row of a case list: enough for the table, nothing from the timeline. */
@@ -133,7 +136,7 @@ class CaseStore {
     }
 
     void update(HotlineCase c) {
-        c.updatedAt = Instant.now();
+        c.updatedAt = clock.now();
         jdbc.sql("UPDATE hotline_case SET status = :status, time_limit_code = :timeLimit, deadline = :deadline,"
                         + " lead_unit_id = :lead, matter_id = :matter, master_id = :master, reopen_count = :reopens,"
                         + " escalated = :escalated, suspended_since = :suspendedSince, suspend_reason = :suspendReason,"
@@ -246,7 +249,7 @@ class CaseStore {
         jdbc.sql("INSERT INTO case_event (case_id, at, actor, unit_id, kind, body, public_note)"
                         + " VALUES (:caseId, :at, :actor, :unitId, :kind, :body, :pub)")
                 .param("caseId", caseId)
-                .param("at", ts(Instant.now()))
+                .param("at", ts(clock.now()))
                 .param("actor", actor)
                 .param("unitId", unitId)
                 .param("kind", kind)
@@ -464,7 +467,7 @@ class CaseStore {
                 .param("id", caseId)
                 .param("kind", kind)
                 .param("due", dueKey)
-                .param("at", ts(Instant.now()))
+                .param("at", ts(clock.now()))
                 .param("to", to.length() > 500 ? to.substring(0, 499) : to)
                 .update();
     }

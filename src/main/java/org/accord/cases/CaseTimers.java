@@ -58,6 +58,7 @@ class CaseTimers {
     private final TransactionTemplate transactions;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final CasesSettings settings;
+    private final CaseClock clock;
     private final Map<Kind, OneTimeTask<Void>> definitions = new EnumMap<>(Kind.class);
 
     CaseTimers(
@@ -69,7 +70,9 @@ class CaseTimers {
             MessageSource messages,
             TransactionTemplate transactions,
             ObjectProvider<SchedulerClient> scheduler,
-            CasesSettings settings) {
+            CasesSettings settings,
+            CaseClock clock) {
+        this.clock = clock;
         this.store = store;
         this.calendar = calendar;
         this.directory = directory;
@@ -106,7 +109,7 @@ class CaseTimers {
 
     /** Joins the caller's transaction: the executions are written with the change that set the deadline. */
     void scheduleDeadline(long caseId, LocalDate deadline) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         for (Kind kind : List.of(Kind.REMIND, Kind.URGE, Kind.BULLETIN)) {
             Instant due = dueAt(kind, deadline);
             if (kind == Kind.REMIND && due.isBefore(now)) {
@@ -125,7 +128,7 @@ class CaseTimers {
         if (task == null) {
             throw new IllegalStateException("No timer defined for " + kind);
         }
-        scheduler.getObject().scheduleIfNotExists(task.instance(instance), at);
+        scheduler.getObject().scheduleIfNotExists(task.instance(instance), clock.onScheduler(at));
     }
 
     /** What a firing does, in one transaction; nothing if the case moved on or was told already. */

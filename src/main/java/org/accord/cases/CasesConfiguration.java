@@ -20,8 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CasesConfiguration {
 
     @Bean
-    Deadlines caseDeadlines(WorkingCalendar calendar) {
-        return new Deadlines(calendar);
+    CaseClock caseClock(CasesSettings settings) {
+        return CaseClock.startingAt(settings.clockStart());
+    }
+
+    @Bean
+    Deadlines caseDeadlines(WorkingCalendar calendar, CaseClock clock) {
+        return new Deadlines(calendar, clock);
     }
 
     @Bean
@@ -39,7 +44,8 @@ class CasesConfiguration {
             MessageSource messages,
             PlatformTransactionManager transactionManager,
             ObjectProvider<SchedulerClient> scheduler,
-            CasesSettings settings) {
+            CasesSettings settings,
+            CaseClock clock) {
         return new CaseTimers(
                 store,
                 calendar,
@@ -49,7 +55,8 @@ class CasesConfiguration {
                 messages,
                 new TransactionTemplate(transactionManager),
                 scheduler,
-                settings);
+                settings,
+                clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package org.accord.cases;
 
+import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param headPosts the positions (职务) that make a person the head of their unit, who approves its replies
  * @param numberPrefix what every case number starts with, before the date
  * @param publicPerHour web-form submissions accepted per client address per hour
+ * @param clockStart where the case rules' clock starts (unset: the system clock); see {@link CaseClock}
  */
 @ConfigurationProperties("accord.cases")
 record CasesSettings(
@@ -27,4 +30,5 @@ record CasesSettings(
         @DefaultValue("3") int escalateAfterReopens,
         @DefaultValue({"局长", "主任", "区长", "董事长", "支队长"}) List<String> headPosts,
         @DefaultValue("12345") String numberPrefix,
-        @DefaultValue("5") int publicPerHour) {}
+        @DefaultValue("5") int publicPerHour,
+        @Nullable Instant clockStart) {}

@@ -3,15 +3,22 @@ package org.accord.cases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.accord.calendar.CalendarDay;
+import org.accord.calendar.DayKind;
 import org.accord.calendar.WorkingCalendar;
 
 /** Deadline arithmetic of the case rules, on the working-day calendar. */
 class Deadlines {
 
     private final WorkingCalendar calendar;
+    private final CaseClock clock;
 
-    Deadlines(WorkingCalendar calendar) {
+    Deadlines(WorkingCalendar calendar, CaseClock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /**
@@ -46,8 +53,28 @@ class Deadlines {
         return calendar.addWorkingDays(accepted, 1);
     }
 
+    /**
+     * The names of the official holidays after {@code from} up to and including {@code to}: what a deadline in
+     * working days was carried over (shown beside it, so nobody recounts by hand).
+     */
+    List<String> holidaysBetween(LocalDate from, LocalDate to) {
+        Set<String> names = new LinkedHashSet<>();
+        LocalDate last = to.isAfter(from.plusYears(1)) ? from.plusYears(1) : to;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            CalendarDay found = calendar.day(day);
+            if (found.kind() == DayKind.HOLIDAY && found.name() != null) {
+                names.add(found.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
     LocalDate today() {
-        return calendar.dateOf(Instant.now());
+        return calendar.dateOf(now());
+    }
+
+    Instant now() {
+        return clock.now();
     }
 
     WorkingCalendar calendar() {

@@ -38,7 +38,8 @@ class DeadlinesTest {
             }
         }
         assertThat(days).isNotEmpty();
-        deadlines = new Deadlines(WorkingCalendar.of(days, "08:30-12:00,14:30-17:30", ZoneId.of("Asia/Shanghai")));
+        deadlines = new Deadlines(
+                WorkingCalendar.of(days, "08:30-12:00,14:30-17:30", ZoneId.of("Asia/Shanghai")), CaseClock.system());
     }
 
     @Test

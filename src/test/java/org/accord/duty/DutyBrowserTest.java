@@ -104,7 +104,9 @@ class DutyBrowserTest {
             }
             screen.await(ExpectedConditions.textToBe(By.cssSelector(".duty-ack-count"), "3/7"));
             assertThat(screen.find(By.cssSelector(".duty-ack-list")).getText()).contains("市应急管理局", "市消防救援支队");
-            assertThat(screen.findAll(By.cssSelector(".duty-ack-list li.duty-acked")))
+            // The newest incident's card comes first; the demo's own incident has a card of its own below it.
+            assertThat(screen.find(By.cssSelector(".duty-incident"))
+                            .findElements(By.cssSelector(".duty-ack-list li.duty-acked")))
                     .hasSize(3);
             assertThat(((JavascriptExecutor) screen.driver())
                             .executeScript("return window.__stillTheSamePage === true;"))
