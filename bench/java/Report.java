@@ -55,11 +55,16 @@ public class Report {
     private static String intake(Path results) {
         Map<String, String> meta = meta(results, "intake");
         List<Map<String, String>> rows = csv(results.resolve("intake.csv"));
+        long answered = rows.stream()
+                .filter(r -> r.get("scenario").startsWith("intake-"))
+                .mapToLong(r -> Long.parseLong(r.get("requests")))
+                .sum();
         StringBuilder out = new StringBuilder(header(meta));
         out.append("Connections (wrk) and clients (pgbench): ").append(meta.get("clients"))
                 .append("; ").append(meta.get("duration_s")).append(" s per measurement after a ")
-                .append(meta.getOrDefault("warmup_s", "0")).append(" s warm-up. Cases in the database from the runs: ")
-                .append(meta.getOrDefault("cases_taken_in", "?")).append(".\n\n");
+                .append(meta.getOrDefault("warmup_s", "0")).append(" s warm-up. Intake requests answered in the ")
+                .append("measurements: ").append(answered).append("; cases in the database with their idempotency ")
+                .append("keys: ").append(meta.getOrDefault("cases_taken_in", "?")).append(".\n\n");
         out.append("| what | run | requests | per second | p50 ms | p95 ms | p99 ms | errors |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (var row : rows) {
