@@ -32,7 +32,7 @@ scenario_volume() {
   psql_accord -v cases="$cases" -v documents="$documents" -f bench/sql/volume.sql >"$OUT/raw/volume-generate.txt"
   volume_row "generate $cases cases and $documents documents" 1 "$(seconds_since "$t0")" s "bench/sql/volume.sql"
   t0=$(date +%s%N)
-  psql_accord -c "VACUUM ANALYZE"
+  PGOPTIONS='-c client_min_messages=warning' psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d accord -c "VACUUM ANALYZE"
   volume_row "VACUUM ANALYZE after generating" 1 "$(seconds_since "$t0")" s ""
   meta volume database_size "$(psql_accord -At -c "SELECT pg_size_pretty(pg_database_size('accord'))")"
 

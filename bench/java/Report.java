@@ -44,6 +44,7 @@ public class Report {
             text = text.substring(0, matcher.start())
                     + matcher.group(1)
                     + body
+                    + "\n"
                     + matcher.group(2)
                     + text.substring(matcher.end());
         }
@@ -120,8 +121,8 @@ public class Report {
                 .append(" signed-in sessions of the six office staff in turn; ")
                 .append(meta.get("duration_s")).append(" s per page and run after a ")
                 .append(meta.getOrDefault("warmup_s", "0")).append(" s warm-up of every page.\n\n");
-        out.append("| page | runs | per second (min / median / max) | p50 ms | p95 ms | p99 ms | errors |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| page | runs | requests | per second (min / median / max) | p50 ms | p95 ms | p99 ms | errors |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Map<String, String>>> byPage = new LinkedHashMap<>();
         for (var row : rows) {
             byPage.computeIfAbsent(row.get("scenario"), k -> new ArrayList<>()).add(row);
@@ -129,14 +130,20 @@ public class Report {
         for (var page : byPage.entrySet()) {
             List<Map<String, String>> own = page.getValue();
             long errors = own.stream().mapToLong(r -> Long.parseLong(r.get("errors"))).sum();
+            long requests = own.stream().mapToLong(r -> Long.parseLong(r.get("requests"))).sum();
+            // A run in which no request finished has no latency to report; wrk would print zeros.
+            List<Map<String, String>> answered = own.stream()
+                    .filter(r -> Long.parseLong(r.get("requests")) > 0)
+                    .toList();
             out.append(String.format(
-                    "| `%s` | %d | %s | %s | %s | %s | %d |%n",
+                    "| `%s` | %d | %d | %s | %s | %s | %s | %d |%n",
                     page.getKey().substring("page".length()).replace('-', '/'),
                     own.size(),
+                    requests,
                     spread(own, "throughput"),
-                    spread(own, "p50_ms"),
-                    spread(own, "p95_ms"),
-                    spread(own, "p99_ms"),
+                    spread(answered, "p50_ms"),
+                    spread(answered, "p95_ms"),
+                    spread(answered, "p99_ms"),
                     errors));
         }
         for (var entry : meta.entrySet()) {
