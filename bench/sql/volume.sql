@@ -47,7 +47,7 @@ SELECT c.id,
        (ARRAY['PHONE', 'PHONE', 'PHONE', 'PHONE', 'WEB', 'OPEN311', 'API'])[1 + c.g % 7],
        (ARRAY['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'])[1 + c.g % 10]
            || (ARRAY['先生', '女士'])[1 + (c.g / 10) % 2],
-       '139' || lpad(((c.g * 7919) % 100000000)::text, 8, '0'),
+       '139' || lpad(((c.g::bigint * 7919) % 100000000)::text, 8, '0'),
        c.dice < 3,
        (CASE r.district WHEN 'DCQ' THEN '东城区' WHEN 'XHQ' THEN '西湖区' ELSE '南山区' END)
            || (ARRAY['和平路', '建设街', '文三路', '天目山路', '科技园路', '滨海大道', '解放路', '人民路'])[1 + (c.g / 3) % 8]
