@@ -197,7 +197,8 @@ public class Report {
         StringBuilder out = new StringBuilder(header(meta));
         out.append("Generated: ").append(meta.getOrDefault("cases", "?")).append(" cases and ")
                 .append(meta.getOrDefault("documents", "?")).append(" documents (volume `")
-                .append(meta.get("volume")).append("`).\n\n");
+                .append(meta.get("volume")).append("`); database size afterwards: ")
+                .append(meta.getOrDefault("database_size", "?")).append(".\n\n");
         out.append("| measure | runs | min | median | max | unit | note |\n|---|---|---|---|---|---|---|\n");
         Map<String, List<Map<String, String>>> byMeasure = new LinkedHashMap<>();
         for (var row : rows) {
