@@ -11,7 +11,10 @@ CREATE TEMP TABLE bench_ref AS
 SELECT (SELECT id FROM directory_person WHERE code = 'P0037') AS operator_id,
        (SELECT id FROM directory_person WHERE code = 'P0011') AS drafter_id,
        (SELECT unit_id FROM directory_person WHERE code = 'P0011') AS drafter_unit_id,
-       (SELECT id FROM directory_unit WHERE code = 'SZFB') AS office_id;
+       (SELECT id FROM directory_unit WHERE code = 'SZFB') AS office_id,
+       -- Main addressees are stored as unit ids: five city bureaus.
+       (SELECT string_agg(id::text, ',' ORDER BY sort_order, id) FROM directory_unit
+        WHERE code IN ('ZJJ', 'CGJ', 'SLJ', 'WJW', 'YJJ')) AS addressees;
 
 -- The 18 (category, district) pairs of the catalogue's leaf categories, with the rule that applies to each: the
 -- district's own rule where there is one, else the city-wide one.
@@ -147,7 +150,7 @@ FROM bench_document d CROSS JOIN bench_ref ref;
 INSERT INTO document_revision (document_id, number, title, main_addressees, copy_to, co_issuers, body, attachments,
                                printing_unit, present, excused, observers, full_text, saved_by, saved_by_name,
                                saved_at)
-SELECT d.id, 1, d.title, '各区人民政府，市政府各部门', '', '',
+SELECT d.id, 1, d.title, ref.addressees, '', '',
        '为' || (ARRAY['切实保障人民群众生命财产安全', '进一步提升服务效能', '推动工作落实落细'])[1 + d.g % 3]
            || '，经市政府同意，现就有关事项通知如下：一、提高思想认识，压实工作责任。二、突出工作重点，'
            || (ARRAY['全面排查隐患', '加快推进进度', '强化部门协同'])[1 + (d.g / 3) % 3]
@@ -155,6 +158,6 @@ SELECT d.id, 1, d.title, '各区人民政府，市政府各部门', '', '',
        '', '示例市人民政府办公室', '', '', '',
        d.title || ' 为切实做好相关工作，经市政府同意，现就有关事项通知如下。',
        'huanghaitao', '黄海涛', d.at
-FROM bench_document d;
+FROM bench_document d CROSS JOIN bench_ref ref;
 
 SELECT (SELECT count(*) FROM bench_case) AS cases, (SELECT count(*) FROM bench_document) AS documents;
