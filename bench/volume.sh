@@ -1,0 +1,110 @@
+# Scenario 5 of bench/run, sourced by it (it stops and starts Accord for the index rebuild): a year of cases and
+# documents generated into PostgreSQL, then the director's monthly dashboard, a search p95 and a full rebuild of
+# the search index. The review and search modules arrived after this harness: a measure whose endpoint answers
+# 404, or whose jar has no rebuild command, is recorded as skipped with the reason.
+
+# Where the measured pages are (the review and search modules' pages, docs/benchmarks.md): the director's
+# dashboard for last month, which office staff open, and the search page.
+DIRECTOR_PATH=${BENCH_DIRECTOR_PATH:-/review/director?period=LAST_MONTH}
+DIRECTOR_USER=${BENCH_DIRECTOR_USER:-huanghaitao}
+SEARCH_PATH=${BENCH_SEARCH_PATH:-/search}
+
+volume_row() { # measure run value unit note
+  echo "$1,$2,$3,$4,${5//,/;}" >>"$OUT/volume.csv"
+}
+
+seconds_since() { # start-ns
+  echo "scale=3; ($(date +%s%N) - $1) / 1000000000" | bc
+}
+
+scenario_volume() {
+  begin_scenario volume
+  echo "measure,run,value,unit,note" >"$OUT/volume.csv"
+  local cases documents
+  case "$volume" in
+    small) cases=20000; documents=2000 ;;
+    full) cases=2000000; documents=200000 ;;
+    *) cases=450000; documents=50000 ;;
+  esac
+  meta volume cases "$cases"
+  meta volume documents "$documents"
+
+  local t0
+  t0=$(date +%s%N)
+  psql_accord -v cases="$cases" -v documents="$documents" -f bench/sql/volume.sql >"$OUT/raw/volume-generate.txt"
+  volume_row "generate $cases cases and $documents documents" 1 "$(seconds_since "$t0")" s "bench/sql/volume.sql"
+  t0=$(date +%s%N)
+  PGOPTIONS='-c client_min_messages=warning' psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d accord -c "VACUUM ANALYZE"
+  volume_row "VACUUM ANALYZE after generating" 1 "$(seconds_since "$t0")" s ""
+  meta volume database_size "$(psql_accord -At -c "SELECT pg_size_pretty(pg_database_size('accord'))")"
+
+  volume_rebuild
+  volume_director
+  volume_search
+}
+
+# The full rebuild, with Accord stopped as the command asks; it also makes the generated rows searchable.
+volume_rebuild() {
+  local jar=$JAR
+  # grep reads the whole listing (no -q): under pipefail an early exit would fail the pipeline on SIGPIPE.
+  if ! unzip -Z1 "$jar" | grep 'org/accord/search/SearchRebuildCommand.class' >/dev/null; then
+    volume_row "search index: full rebuild" 1 "" s "skipped: this jar has no search rebuild command (module search not merged)"
+    return
+  fi
+  stop_app
+  local run t0 status
+  for run in $(seq 1 "${BENCH_REBUILD_RUNS:-1}"); do
+    t0=$(date +%s%N)
+    status=0
+    (cd "$OUT/app" && java -jar "$jar" --accord.search.rebuild \
+      --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/accord" \
+      --spring.datasource.username=accord --spring.datasource.password= >"$OUT/raw/volume-rebuild-run$run.txt" 2>&1) \
+      || status=$?
+    if [ "$status" = 0 ]; then
+      volume_row "search index: full rebuild" "$run" "$(seconds_since "$t0")" s \
+        "$(grep -a '^Done' "$OUT/raw/volume-rebuild-run$run.txt" | tail -n 1)"
+    else
+      volume_row "search index: full rebuild" "$run" "" s "failed with status $status: see raw/volume-rebuild-run$run.txt"
+    fi
+  done
+  start_app
+}
+
+volume_director() {
+  local cookie status run
+  cookie=$(sign_in "$DIRECTOR_USER")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$DIRECTOR_PATH")
+  if [ "$status" != 200 ]; then
+    volume_row "director's monthly dashboard" 0 "" ms "skipped: GET $DIRECTOR_PATH answered $status"
+    return
+  fi
+  for run in $(seq 1 "$runs"); do
+    volume_row "director's monthly dashboard" "$run" \
+      "$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$BASE$DIRECTOR_PATH" | awk '{ print $1 * 1000 }')" \
+      ms "GET $DIRECTOR_PATH as $DIRECTOR_USER, one request at a time"
+  done
+}
+
+volume_search() {
+  local cookies="" i status run
+  for i in 0 1 2 3 4 5; do
+    cookies="$cookies${cookies:+|}$(sign_in "${STAFF[$i]}")"
+  done
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${cookies%%|*}" "$BASE$SEARCH_PATH?q=%E5%99%AA%E9%9F%B3")
+  if [ "$status" != 200 ]; then
+    volume_row "search p95" 0 "" ms "skipped: GET $SEARCH_PATH?q=… answered $status"
+    return
+  fi
+  export BENCH_COOKIES=$cookies BENCH_PATH=$SEARCH_PATH
+  CSV=raw/volume-search.csv
+  echo "scenario,run,requests,seconds,throughput,p50_ms,p95_ms,p99_ms,errors" >"$OUT/$CSV"
+  warm_up search bench/wrk/search.lua "$SEARCH_PATH" "$PAGE_USERS"
+  for run in $(seq 1 "$runs"); do
+    wrk_run search "$run" bench/wrk/search.lua "$SEARCH_PATH" "$PAGE_USERS"
+  done
+  local items
+  items=$(psql_accord -At -c "SELECT (SELECT count(*) FROM hotline_case) + (SELECT count(*) FROM document)")
+  tail -n +2 "$OUT/$CSV" | while IFS=, read -r _ run requests _ throughput _ p95 _ errors; do
+    volume_row "search p95" "$run" "$p95" ms "$PAGE_USERS connections; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
+  done
+}
