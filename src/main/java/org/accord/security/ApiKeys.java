@@ -81,6 +81,8 @@ class ApiKeys {
                 "security", "api-client", client.keyPrefix(), "api-key-revoked", null, "active", "revoked"));
     }
 
+    static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+
     /** The client a presented key belongs to, if the key is well-formed, known, matching and not revoked. */
     @Transactional
     Optional<ApiClient> authenticate(String presented) {
@@ -94,8 +96,13 @@ class ApiKeys {
                         found.keyHash().getBytes(StandardCharsets.US_ASCII),
                         sha256(presented.strip()).getBytes(StandardCharsets.US_ASCII)));
         client.ifPresent(found -> {
-            found.usedAt(Instant.now());
-            clients.save(found);
+            // Once a minute is enough for "last used"; a row written on every call made a busy client's concurrent
+            // requests queue on that row's lock.
+            Instant now = Instant.now();
+            if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                found.usedAt(now);
+                clients.save(found);
+            }
         });
         return client;
     }
