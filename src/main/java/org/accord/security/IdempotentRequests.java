@@ -28,6 +28,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * carries the header runs in one transaction with a row that claims the key for its caller; a 2xx answer is
  * kept in that row and commits together with what the request created. A retry with the same key and the
  * same request gets the kept answer (with {@code Idempotent-Replayed: true}) and creates nothing; a retry
- * while the first is still running waits for it on the row's lock; the same key with another request is
+ * while the first is still running waits for it on the row's lock (or, where the database stops waiting,
+ * gets 409 with {@code Retry-After}); the same key with another request is
  * refused with 422. A refused request (4xx, 5xx) keeps nothing, neither the key nor its changes.
  *
  * <p>Runs after Spring Security (so the caller is known: keys are per account or API client) and before
@@ -101,9 +103,9 @@ class IdempotentRequests extends OncePerRequestFilter {
             return;
         }
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        boolean claimed;
+        Claim claim;
         try {
-            claimed = Boolean.TRUE.equals(transactions.execute(tx -> {
+            claim = transactions.execute(tx -> {
                 try {
                     jdbc.sql(
                                     "INSERT INTO security_idempotent_request (owner, idempotency_key, request_hash, created_at)"
@@ -116,7 +118,11 @@ class IdempotentRequests extends OncePerRequestFilter {
                 } catch (DuplicateKeyException raced) {
                     // The same key committed by a request that ran at the same time: answer with its answer.
                     tx.setRollbackOnly();
-                    return false;
+                    return Claim.RACED;
+                } catch (TransientDataAccessException stillRunning) {
+                    // H2 gives up waiting for the other request's row lock (PostgreSQL waits for it).
+                    tx.setRollbackOnly();
+                    return Claim.BUSY;
                 }
                 try {
                     chain.doFilter(body.wrap(request), buffered);
@@ -127,7 +133,7 @@ class IdempotentRequests extends OncePerRequestFilter {
                 if (status < 200 || status >= 300) {
                     // Nothing is kept for a refusal: the caller may correct the request and send it again.
                     tx.setRollbackOnly();
-                    return true;
+                    return Claim.CLAIMED;
                 }
                 jdbc.sql("UPDATE security_idempotent_request SET status = :status, content_type = :type,"
                                 + " location = :location, body = :body WHERE owner = :owner AND idempotency_key = :key")
@@ -138,15 +144,20 @@ class IdempotentRequests extends OncePerRequestFilter {
                         .param("owner", owner)
                         .param("key", key)
                         .update();
-                return true;
-            }));
+                return Claim.CLAIMED;
+            });
         } catch (Failed failed) {
             if (failed.getCause() instanceof ServletException e) {
                 throw e;
             }
             throw (IOException) failed.getCause();
         }
-        if (!claimed) {
+        if (claim == Claim.BUSY) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problem(response, HttpStatus.CONFLICT, "security.idempotency.running");
+            return;
+        }
+        if (claim != Claim.CLAIMED) {
             replay(kept(owner, key).orElseThrow(), hash, response);
             return;
         }
@@ -194,6 +205,12 @@ class IdempotentRequests extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private enum Claim {
+        CLAIMED,
+        RACED,
+        BUSY
     }
 
     private record Kept(
