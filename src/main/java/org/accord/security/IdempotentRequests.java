@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * same request gets the kept answer (with {@code Idempotent-Replayed: true}) and creates nothing; a retry
  * while the first is still running waits for it on the row's lock (or, where the database stops waiting,
  * gets 409 with {@code Retry-After}); the same key with another request is
- * refused with 422. A refused request (4xx, 5xx) keeps nothing, neither the key nor its changes.
+ * refused with 409. A refused request (4xx, 5xx) keeps nothing, neither the key nor its changes.
  *
  * <p>Runs after Spring Security (so the caller is known: keys are per account or API client) and before
  * Spring MVC. See docs/faults.md and ADR 0020.
@@ -177,7 +177,8 @@ class IdempotentRequests extends OncePerRequestFilter {
 
     private void replay(Kept kept, String hash, HttpServletResponse response) throws IOException {
         if (!kept.hash().equals(hash)) {
-            problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "security.idempotency.reused");
+            // 409, as the cases API answered before this filter took over its keys.
+            problem(response, HttpStatus.CONFLICT, "security.idempotency.reused");
             return;
         }
         response.setStatus(kept.status());

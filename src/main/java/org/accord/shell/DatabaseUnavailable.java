@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -78,6 +79,13 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                     || t instanceof TransientDataAccessException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException) {
+                return t;
+            }
+            // A connection the server ended under a transaction: its rollback or commit fails with the driver's
+            // own exception, untranslated (SQLSTATE 08: connection exception; 57P: the server shutting down).
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return t;
             }
         }

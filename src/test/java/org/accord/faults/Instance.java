@@ -57,6 +57,8 @@ final class Instance implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--accord.sessions.store=jdbc",
+                // Both run on one host, whose name db-scheduler would take for both.
+                "--db-scheduler.scheduler-name=" + name,
                 "--spring.main.banner-mode=off"));
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command)

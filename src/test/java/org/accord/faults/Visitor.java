@@ -28,6 +28,9 @@ final class Visitor {
 
     static {
         System.setProperty("http.keepAlive", "false");
+        // The JDK would otherwise send a POST again by itself when the answer is lost: the load counts and
+        // retries those itself, with its Idempotency-Key.
+        System.setProperty("sun.net.http.retryPost", "false");
     }
 
     Answer get(String url) throws IOException {

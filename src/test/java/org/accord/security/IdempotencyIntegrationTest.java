@@ -112,9 +112,9 @@ class IdempotencyIntegrationTest {
         String key = UUID.randomUUID().toString();
         mvc.perform(incident(key, "塌方-第一次")).andExpect(status().isCreated());
         mvc.perform(incident(key, "塌方-另一件"))
-                .andExpect(status().isUnprocessableContent())
+                .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Idempotency-Key")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("已用于另一个内容不同的请求")));
         assertThat(incidents("塌方-另一件")).isZero();
     }
 

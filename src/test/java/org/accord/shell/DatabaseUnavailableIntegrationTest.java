@@ -74,6 +74,14 @@ class DatabaseUnavailableIntegrationTest {
     }
 
     @Test
+    void aRollbackOnAConnectionTheServerEndedIsAnOutageToo() throws Exception {
+        RuntimeException failure = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new java.sql.SQLException("This connection has been closed.", "08003"));
+        assertThat(run("/api/incidents", "application/json", failure).getStatus())
+                .isEqualTo(503);
+    }
+
+    @Test
     void otherFailuresAreNotDisguisedAsAnOutage() {
         assertThatThrownBy(() -> run("/api/cases", "application/json", new DataIntegrityViolationException("dup")))
                 .isInstanceOf(DataIntegrityViolationException.class);
