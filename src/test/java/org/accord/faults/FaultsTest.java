@@ -168,8 +168,68 @@ class FaultsTest {
         figure("sign-in across instances (password on 2, TOTP page on 1, code on 2, pages on both)", "passed");
     }
 
+    /** A staff member signed in through the pages (password on one instance, the form from the other). */
+    static Visitor signedIn(String username) throws IOException {
+        Visitor visitor = new Visitor();
+        Visitor.Answer signin = visitor.get(first.url() + "/signin");
+        Visitor.Answer done = visitor.postForm(
+                second.url() + "/signin",
+                Map.of("username", username, "password", "Demo@2026", "_csrf", Visitor.csrf(signin)));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(done.location()).doesNotContain("/signin");
+        return visitor;
+    }
+
     @Test
     @Order(2)
+    void receiptNumbersFromBothInstancesAreUniqueAndGapFree() throws Exception {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int clerks = 4;
+        int each = 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clerks);
+        List<java.util.concurrent.Future<List<Integer>>> done = new java.util.ArrayList<>();
+        for (int c = 0; c < clerks; c++) {
+            int clerk = c;
+            done.add(pool.submit(() -> {
+                Visitor visitor = signedIn("huanghaitao");
+                String token = Visitor.csrf(visitor.get(first.url() + "/"));
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    Instance to = (clerk + i) % 2 == 0 ? first : second;
+                    String body = "{\"channel\": \"ELECTRONIC\", \"senderName\": \"示例省住房和城乡建设厅\","
+                            + " \"senderNumber\": \"故障测试〔" + year + "〕" + clerk + "-" + i + "号\","
+                            + " \"title\": \"故障测试收文 " + clerk + "-" + i + "\", \"genre\": \"LETTER\"}";
+                    statuses.add(visitor.send(
+                                    "POST",
+                                    to.url() + "/api/documents/incoming",
+                                    "application/json",
+                                    body,
+                                    Map.of("X-CSRF-TOKEN", token, "Accept", "application/json"))
+                            .status());
+                }
+                return statuses;
+            }));
+        }
+        for (var future : done) {
+            assertThat(future.get()).containsOnly(201);
+        }
+        pool.shutdown();
+        List<Integer> taken = db.sql("SELECT receipt_seq FROM documents_incoming WHERE receipt_year = :year"
+                        + " AND receipt_seq IS NOT NULL ORDER BY receipt_seq")
+                .param("year", year)
+                .query(Integer.class)
+                .list();
+        assertThat(taken)
+                .as("receipt numbers 1 to the last, each once")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, taken.size())
+                        .boxed()
+                        .toList());
+        figure("receipt numbers: registered at once through both instances", clerks * each);
+        figure("receipt numbers of the year, 1 to " + taken.size() + ", each once", "passed");
+    }
+
+    @Test
+    @Order(3)
     void killNineUnderLoadLosesNothingAcknowledged() throws Exception {
         IntakeLoad load = new IntakeLoad("http://127.0.0.1:" + front.port(), apiKey, 4);
         Thread.sleep(15_000);
@@ -194,7 +254,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void databaseStoppedFor20SecondsAnswers503AndRecovers() throws Exception {
         IntakeLoad load = new IntakeLoad("http://127.0.0.1:" + front.port(), apiKey, 4);
         Thread.sleep(5_000);
@@ -301,7 +361,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void timersDueWhileBothInstancesRunFireOnce() throws Exception {
         List<String> pending = pendingSignTimers();
         assertThat(pending).as("the demo city's pending sign-for timers").hasSizeGreaterThanOrEqualTo(2);
@@ -321,7 +381,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aTimerDueWhileEverythingIsDownFiresOnceAfterRestart() throws Exception {
         List<String> pending = pendingSignTimers();
         assertThat(pending).isNotEmpty();
