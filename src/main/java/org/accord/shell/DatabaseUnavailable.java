@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -86,6 +87,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return t;
+            }
+            // The pool's own "Connection is closed" carries no SQLSTATE: a commit or rollback that fails in JDBC
+            // itself means the connection is gone.
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
                 return t;
             }
         }

@@ -79,6 +79,11 @@ class DatabaseUnavailableIntegrationTest {
                 "JDBC rollback failed", new java.sql.SQLException("This connection has been closed.", "08003"));
         assertThat(run("/api/incidents", "application/json", failure).getStatus())
                 .isEqualTo(503);
+        // Hikari's closed connection says so without an SQLSTATE.
+        RuntimeException closed = new org.springframework.transaction.TransactionSystemException(
+                "JDBC rollback failed", new java.sql.SQLException("Connection is closed"));
+        assertThat(run("/api/incidents", "application/json", closed).getStatus())
+                .isEqualTo(503);
     }
 
     @Test
