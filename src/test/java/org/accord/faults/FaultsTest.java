@@ -286,6 +286,7 @@ class FaultsTest {
         Duration recovery = Duration.ofNanos(load.lastAcknowledgedAt.get() - restartedNanos);
         Thread.sleep(10_000);
         load.close();
+        figure("database down: answers other than 201, 409 and 503", load.unexpected.size());
         int stored = assertNothingLostNothingTwice(load);
 
         figure(
