@@ -24,7 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A real browser carries Spring Session's cookie: these tests keep sessions in the database, as production does.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "accord.sessions.store=jdbc")
 @ActiveProfiles("demo")
 @ExtendWith(BrowserExtension.class)
 @Tag("browser")
