@@ -21,7 +21,13 @@ public class CoordinationRecords {
 
     /** A point a leader ruled on, with its matter. */
     public record RulingRecord(
-            long matterId, String matterTitle, long pointId, String point, String ruling, long ruledBy, Instant ruledAt) {}
+            long matterId,
+            String matterTitle,
+            long pointId,
+            String point,
+            String ruling,
+            long ruledBy,
+            Instant ruledAt) {}
 
     /** A matter a unit is a party to. */
     public record MatterRecord(long id, String title, MatterKind kind, MatterStatus status, Instant createdAt) {}
@@ -58,18 +64,17 @@ public class CoordinationRecords {
         if (partyUnitIds != null && partyUnitIds.isEmpty()) {
             return List.of();
         }
-        String sql =
-                """
+        String sql = """
                 SELECT m.id AS matter_id, m.title, p.id AS point_id, p.text, p.ruling, p.ruled_by, p.ruled_at
                 FROM coordination_point p JOIN coordination_matter m ON m.id = p.matter_id
                 WHERE p.status = 'RULED' AND p.ruled_at >= :from AND p.ruled_at < :to
                 """
-                        + (ruledBy == null ? "" : " AND p.ruled_by = :leader")
-                        + (partyUnitIds == null
-                                ? ""
-                                : " AND EXISTS (SELECT 1 FROM coordination_party y WHERE y.matter_id = m.id"
-                                        + " AND y.unit_id IN (:units))")
-                        + " ORDER BY p.ruled_at, p.id";
+                + (ruledBy == null ? "" : " AND p.ruled_by = :leader")
+                + (partyUnitIds == null
+                        ? ""
+                        : " AND EXISTS (SELECT 1 FROM coordination_party y WHERE y.matter_id = m.id"
+                                + " AND y.unit_id IN (:units))")
+                + " ORDER BY p.ruled_at, p.id";
         var statement = jdbc.sql(sql).param("from", Timestamp.from(from)).param("to", Timestamp.from(to));
         if (ruledBy != null) {
             statement = statement.param("leader", ruledBy);
@@ -92,8 +97,7 @@ public class CoordinationRecords {
     /** Matters not closed yet that the unit is a party to, newest first. */
     @Transactional(readOnly = true)
     public List<MatterRecord> openMattersOf(long unitId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT m.id, m.title, m.kind, m.status, m.created_at FROM coordination_matter m
                         WHERE m.status <> 'CLOSED'
                           AND EXISTS (SELECT 1 FROM coordination_party y WHERE y.matter_id = m.id AND y.unit_id = :unit)
@@ -115,8 +119,7 @@ public class CoordinationRecords {
      */
     @Transactional(readOnly = true)
     public List<DivergenceRecord> divergencesOf(long unitId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT m.id AS matter_id, m.title, p.id AS point_id, p.text, r.number, x.at, x.reason,
                                p.status, p.ruling
                         FROM coordination_position x

@@ -50,22 +50,22 @@ record Summary(
     /** One statement of the summary and the item it names. */
     record Item(ItemKind kind, long refId, String statement, String link) {
 
-        Section section() {
+        public Section section() {
             return kind.section;
         }
     }
 
     record Figure(String label, String value) {}
 
-    boolean edited() {
+    public boolean edited() {
         return editedAt != null;
     }
 
-    String title() {
+    public String title() {
         return subjectName + " " + period.label() + "回顾小结";
     }
 
-    List<Item> items(Section section) {
+    public List<Item> items(Section section) {
         return items.stream().filter(item -> item.section() == section).toList();
     }
 }

@@ -37,16 +37,17 @@ final class SummaryExports {
             period.setAlignment(ParagraphAlignment.CENTER);
             run(period, summary.period().start() + " — " + summary.period().end(), FANGSONG, 16, false);
             String[] lines = summary.body().split("\n");
-            // The first line repeats the title: the heading above says it.
-            for (int i = 1; i < lines.length; i++) {
+            // A generated text opens with the title, which the heading above already says; an edited one may not.
+            int first = lines.length > 0 && lines[0].startsWith(summary.title()) ? 1 : 0;
+            for (int i = first; i < lines.length; i++) {
                 String line = lines[i];
                 if (line.isBlank()) {
                     continue;
                 }
                 XWPFParagraph paragraph = document.createParagraph();
                 paragraph.setFirstLineIndent(640);
-                boolean heading = line.length() > 1 && "一二三四五六七八九十".indexOf(line.charAt(0)) >= 0
-                        && line.charAt(1) == '、';
+                boolean heading =
+                        line.length() > 1 && "一二三四五六七八九十".indexOf(line.charAt(0)) >= 0 && line.charAt(1) == '、';
                 run(paragraph, line, heading ? HEITI : FANGSONG, 16, false);
             }
             XWPFParagraph itemsHeading = document.createParagraph();
@@ -57,19 +58,18 @@ final class SummaryExports {
             cell(table, 0, 2, text.apply("review.summaries.column.link"));
             int r = 1;
             for (Summary.Item item : summary.items()) {
-                cell(table, r, 0, text.apply("review.summaries.section." + item.section().name()));
+                cell(
+                        table,
+                        r,
+                        0,
+                        text.apply("review.summaries.section." + item.section().name()));
                 cell(table, r, 1, item.statement());
                 cell(table, r, 2, item.link());
                 r++;
             }
             if (summary.edited()) {
                 XWPFParagraph note = document.createParagraph();
-                run(
-                        note,
-                        text.apply("review.summaries.export.edited") + " " + summary.editedBy(),
-                        FANGSONG,
-                        12,
-                        true);
+                run(note, text.apply("review.summaries.export.edited") + " " + summary.editedBy(), FANGSONG, 12, true);
             }
             document.write(out);
             return out.toByteArray();
@@ -85,7 +85,9 @@ final class SummaryExports {
             figures.createRow(0).createCell(0).setCellValue(summary.title());
             Row period = figures.createRow(1);
             period.createCell(0).setCellValue(text.apply("review.summaries.column.period"));
-            period.createCell(1).setCellValue(summary.period().start() + " — " + summary.period().end());
+            period.createCell(1)
+                    .setCellValue(
+                            summary.period().start() + " — " + summary.period().end());
             int r = 3;
             for (Summary.Figure figure : summary.figures()) {
                 Row row = figures.createRow(r++);
@@ -111,7 +113,9 @@ final class SummaryExports {
             r = 1;
             for (Summary.Item item : summary.items()) {
                 Row row = items.createRow(r++);
-                row.createCell(0).setCellValue(text.apply("review.summaries.section." + item.section().name()));
+                row.createCell(0)
+                        .setCellValue(text.apply(
+                                "review.summaries.section." + item.section().name()));
                 row.createCell(1).setCellValue(item.refId());
                 row.createCell(2).setCellValue(item.statement());
                 row.createCell(3).setCellValue(item.link());
@@ -135,7 +139,8 @@ final class SummaryExports {
         run.setText(text);
         run.setFontSize(points);
         run.setItalic(italic);
-        CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+        CTRPr properties =
+                run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
         CTFonts fonts = properties.sizeOfRFontsArray() > 0 ? properties.getRFontsArray(0) : properties.addNewRFonts();
         fonts.setAscii(font);
         fonts.setHAnsi(font);

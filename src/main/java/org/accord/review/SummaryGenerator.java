@@ -35,7 +35,8 @@ class SummaryGenerator {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     /** Whose work a summary covers. */
-    record Coverage(String name, Set<Long> unitIds, @Nullable Long leaderId) {}
+    record Coverage(
+            String name, Set<Long> unitIds, @Nullable Long leaderId) {}
 
     private final SummaryStore store;
     private final Directory directory;
@@ -68,9 +69,11 @@ class SummaryGenerator {
             case UNIT ->
                 directory.unit(subjectId).map(unit -> new Coverage(unit.displayName(), Set.of(unit.id()), null));
             case PERSON ->
-                directory.person(subjectId).map(person -> person.isLeader()
-                        ? new Coverage(person.name(), directory.unitsRoutedTo(person.id()), person.id())
-                        : new Coverage(person.name(), Set.of(person.unitId()), null));
+                directory
+                        .person(subjectId)
+                        .map(person -> person.isLeader()
+                                ? new Coverage(person.name(), directory.unitsRoutedTo(person.id()), person.id())
+                                : new Coverage(person.name(), Set.of(person.unitId()), null));
         };
     }
 
@@ -110,8 +113,8 @@ class SummaryGenerator {
         int onTime = 0;
         int late = 0;
         int overdue = 0;
-        List<SupervisionRecords.TaskRecord> tasks =
-                supervision.tasksForPeriod(coverage.unitIds(), from, to, period.end().plusDays(1));
+        List<SupervisionRecords.TaskRecord> tasks = supervision.tasksForPeriod(
+                coverage.unitIds(), from, to, period.end().plusDays(1));
         for (SupervisionRecords.TaskRecord task : tasks) {
             String link = "/tasks/" + task.id();
             if (task.completed() && task.completedAt() != null) {
@@ -121,7 +124,11 @@ class SummaryGenerator {
                 items.add(new Summary.Item(
                         kind,
                         task.id(),
-                        text("review.summaries.item." + kind.name(), task.title(), task.id(), task.deadline(),
+                        text(
+                                "review.summaries.item." + kind.name(),
+                                task.title(),
+                                task.id(),
+                                task.deadline(),
                                 completedOn),
                         link));
                 if (inTime) {
@@ -145,7 +152,11 @@ class SummaryGenerator {
             items.add(new Summary.Item(
                     Summary.ItemKind.RULING,
                     ruling.pointId(),
-                    text("review.summaries.item.RULING", ruling.matterTitle(), ruling.point(), ruling.matterId(),
+                    text(
+                            "review.summaries.item.RULING",
+                            ruling.matterTitle(),
+                            ruling.point(),
+                            ruling.matterId(),
                             ruling.ruling()),
                     "/matters/" + ruling.matterId()));
         }
@@ -159,10 +170,34 @@ class SummaryGenerator {
                         due == 0 ? "—" : Math.round(100.0 * onTime / due) + "%"),
                 new Summary.Figure(text("review.summaries.figure.rulings"), String.valueOf(rulings.size())));
         Summary draft = new Summary(
-                0, subject, subjectId, coverage.name(), period, "", "", by, now, null, null, List.copyOf(items), figures);
+                0,
+                subject,
+                subjectId,
+                coverage.name(),
+                period,
+                "",
+                "",
+                by,
+                now,
+                null,
+                null,
+                List.copyOf(items),
+                figures);
         String body = body(draft);
         return new Summary(
-                0, subject, subjectId, coverage.name(), period, body, body, by, now, null, null, draft.items(), figures);
+                0,
+                subject,
+                subjectId,
+                coverage.name(),
+                period,
+                body,
+                body,
+                by,
+                now,
+                null,
+                null,
+                draft.items(),
+                figures);
     }
 
     private String body(Summary summary) {

@@ -93,7 +93,8 @@ class SummaryPages {
         LocalDate today = LocalDate.now(calendar.zone());
         model.addAttribute("summaries", store.visible(scope));
         model.addAttribute("choices", choices(scope));
-        model.addAttribute("lastWeek", SummaryPeriod.before(SummaryPeriod.Kind.WEEK, today).start());
+        model.addAttribute(
+                "lastWeek", SummaryPeriod.before(SummaryPeriod.Kind.WEEK, today).start());
         return "review/summaries";
     }
 
@@ -122,14 +123,16 @@ class SummaryPages {
         } catch (DateTimeParseException e) {
             throw new SummaryInputRejected("review.summaries.error.day");
         }
+        if (!access.sees(scope, kind, subjectId)
+                || generator.coverage(kind, subjectId).isEmpty()) {
+            throw new SummaryNotFound(subjectId);
+        }
         SummaryPeriod chosen = SummaryPeriod.containing(periodKind, date);
         if (!chosen.end().isBefore(LocalDate.now(calendar.zone()))) {
             throw new SummaryInputRejected("review.summaries.error.notOver");
         }
-        if (!access.sees(scope, kind, subjectId) || generator.coverage(kind, subjectId).isEmpty()) {
-            throw new SummaryNotFound(subjectId);
-        }
-        long id = generator.generate(kind, subjectId, chosen, account.username()).id();
+        long id =
+                generator.generate(kind, subjectId, chosen, account.username()).id();
         return "redirect:/review/summaries/" + id;
     }
 
@@ -148,7 +151,9 @@ class SummaryPages {
 
     @PostMapping("/{id}/body")
     @Transactional
-    String edit(@PathVariable long id, @RequestParam(defaultValue = "") String body,
+    String edit(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String body,
             @AuthenticationPrincipal SignedInAccount account) {
         DataScope scope = scope();
         Summary summary = visible(id, scope);
@@ -220,7 +225,8 @@ class SummaryPages {
                 .filter(unit -> scope.coversUnit(unit.id()))
                 .toList();
         for (UnitSummary unit : units) {
-            choices.add(new Choice("UNIT:" + unit.id(), text("review.summaries.subject.UNIT") + " · " + unit.displayName()));
+            choices.add(new Choice(
+                    "UNIT:" + unit.id(), text("review.summaries.subject.UNIT") + " · " + unit.displayName()));
         }
         if (scope.kind() == DataScope.Kind.OFFICE) {
             for (PersonSummary leader : directory.leaders()) {
@@ -240,7 +246,8 @@ class SummaryPages {
     private Choice person(PersonSummary person, @Nullable String note) {
         return new Choice(
                 "PERSON:" + person.id(),
-                text("review.summaries.subject.PERSON") + " · " + person.name() + (note == null ? "" : "（" + note + "）"));
+                text("review.summaries.subject.PERSON") + " · " + person.name()
+                        + (note == null ? "" : "（" + note + "）"));
     }
 
     private ResponseEntity<byte[]> file(byte[] content, String name, MediaType type) {

@@ -30,7 +30,7 @@ record SummaryPeriod(Kind kind, LocalDate start, LocalDate end) {
     }
 
     /** 2026年第47周 or 2026年11月. */
-    String label() {
+    public String label() {
         return switch (kind) {
             case WEEK ->
                 start.get(IsoFields.WEEK_BASED_YEAR) + "年第" + start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + "周";

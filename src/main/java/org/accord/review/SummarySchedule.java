@@ -61,7 +61,9 @@ class SummarySchedule {
             for (UnitSummary unit : directory.activeUnits()) {
                 if (unit.overseeingLeaderId() != null) {
                     units.add(unit.id());
-                    directory.liaisons(unit.id()).stream().map(PersonSummary::id).forEach(people::add);
+                    directory.liaisons(unit.id()).stream()
+                            .map(PersonSummary::id)
+                            .forEach(people::add);
                 }
             }
             directory.leaders().stream().map(PersonSummary::id).forEach(people::add);
@@ -69,10 +71,18 @@ class SummarySchedule {
             for (SummaryPeriod.Kind kind : SummaryPeriod.Kind.values()) {
                 SummaryPeriod period = SummaryPeriod.before(kind, today);
                 for (long unit : units) {
-                    made += generator.generate(Summary.Subject.UNIT, unit, period, ACTOR).created() ? 1 : 0;
+                    made += generator
+                                    .generate(Summary.Subject.UNIT, unit, period, ACTOR)
+                                    .created()
+                            ? 1
+                            : 0;
                 }
                 for (long person : people) {
-                    made += generator.generate(Summary.Subject.PERSON, person, period, ACTOR).created() ? 1 : 0;
+                    made += generator
+                                    .generate(Summary.Subject.PERSON, person, period, ACTOR)
+                                    .created()
+                            ? 1
+                            : 0;
                 }
             }
             log.info("Review summaries before {}: {} generated", today, made);

@@ -20,8 +20,7 @@ class SummaryStore {
     static final int LIST_LIMIT = 200;
 
     /** A summary as lists show it. */
-    record Listed(
-            long id, Summary.Subject subject, String subjectName, SummaryPeriod period, boolean edited) {}
+    record Listed(long id, Summary.Subject subject, String subjectName, SummaryPeriod period, boolean edited) {}
 
     private final JdbcClient jdbc;
 
@@ -30,8 +29,7 @@ class SummaryStore {
     }
 
     Optional<Long> find(Summary.Subject subject, long subjectId, SummaryPeriod period) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id FROM review_summary WHERE subject_kind = :subject AND subject_id = :subjectId
                           AND period_kind = :period AND period_start = :start
                         """)
@@ -46,8 +44,7 @@ class SummaryStore {
     /** Stores a new summary; the caller has checked that none exists for its subject and period. */
     long insert(Summary summary) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO review_summary (subject_kind, subject_id, subject_name, period_kind, period_start,
                           period_end, generated_text, body, generated_by, generated_at)
                         VALUES (:subject, :subjectId, :name, :period, :start, :end, :text, :text, :by, :at)
@@ -65,8 +62,7 @@ class SummaryStore {
         long id = keys.getKeyAs(Number.class).longValue();
         int order = 0;
         for (Summary.Item item : summary.items()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             INSERT INTO review_summary_item (summary_id, sort_order, section, kind, ref_id, statement, link)
                             VALUES (:id, :order, :section, :kind, :ref, :statement, :link)
                             """)
@@ -81,8 +77,7 @@ class SummaryStore {
         }
         order = 0;
         for (Summary.Figure figure : summary.figures()) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             INSERT INTO review_summary_figure (summary_id, sort_order, label, figure)
                             VALUES (:id, :order, :label, :figure)
                             """)

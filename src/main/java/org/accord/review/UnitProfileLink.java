@@ -23,12 +23,15 @@ class UnitProfileLink {
     }
 
     @ModelAttribute("unitProfileLink")
-    @Nullable String link(HttpServletRequest request) {
+    @Nullable
+    String link(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/directory/units/")) {
             return null;
         }
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (!(variables instanceof Map<?, ?> map) || !(map.get("id") instanceof String id) || !id.matches("\\d{1,18}")) {
+        if (!(variables instanceof Map<?, ?> map)
+                || !(map.get("id") instanceof String id)
+                || !id.matches("\\d{1,18}")) {
             return null;
         }
         long unitId = Long.parseLong(id);

@@ -31,7 +31,8 @@ class UnitProfilePages {
         if (scope.kind() == DataScope.Kind.NONE) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        UnitSummary unit = directory.unit(id)
+        UnitSummary unit = directory
+                .unit(id)
                 .filter(found -> scope.coversUnit(found.id()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("profile", profiles.profile(unit));

@@ -34,7 +34,7 @@ class UnitProfiles {
     record Month(YearMonth month, int due, int onTime, int decided) {
 
         /** On-time share of the decided tasks, in whole percent, or null when none is decided yet. */
-        @Nullable Integer rate() {
+        public @Nullable Integer rate() {
             return decided == 0 ? null : (int) Math.round(100.0 * onTime / decided);
         }
     }

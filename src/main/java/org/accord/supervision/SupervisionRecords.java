@@ -48,12 +48,12 @@ public class SupervisionRecords {
      * and still not completed at all. Ordered by deadline, then id.
      */
     @Transactional(readOnly = true)
-    public List<TaskRecord> tasksForPeriod(Collection<Long> leadUnitIds, Instant from, Instant to, LocalDate dueBefore) {
+    public List<TaskRecord> tasksForPeriod(
+            Collection<Long> leadUnitIds, Instant from, Instant to, LocalDate dueBefore) {
         if (leadUnitIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id, title, source_kind, lead_unit_id, deadline, status, opened_at, completed_at
                         FROM supervision_task
                         WHERE lead_unit_id IN (:units)
@@ -72,8 +72,7 @@ public class SupervisionRecords {
     /** Every task a unit leads, opened from {@code since} on (for its responsiveness month by month). */
     @Transactional(readOnly = true)
     public List<TaskRecord> tasksLedBy(long unitId, LocalDate dueFrom) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id, title, source_kind, lead_unit_id, deadline, status, opened_at, completed_at
                         FROM supervision_task WHERE lead_unit_id = :unit AND deadline >= :due ORDER BY deadline, id
                         """)
@@ -86,8 +85,7 @@ public class SupervisionRecords {
     /** The tasks a unit leads that are not completed yet, oldest deadline first. */
     @Transactional(readOnly = true)
     public List<TaskRecord> openTasksLedBy(long unitId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         SELECT id, title, source_kind, lead_unit_id, deadline, status, opened_at, completed_at
                         FROM supervision_task WHERE lead_unit_id = :unit AND status <> 'COMPLETED' ORDER BY deadline, id
                         """)
