@@ -42,6 +42,7 @@ class SummaryGenerator {
     private final Directory directory;
     private final SupervisionRecords supervision;
     private final CoordinationRecords coordination;
+    private final ReviewFigures reviewFigures;
     private final ZoneId zone;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
@@ -51,6 +52,7 @@ class SummaryGenerator {
             Directory directory,
             SupervisionRecords supervision,
             CoordinationRecords coordination,
+            ReviewFigures reviewFigures,
             WorkingCalendar calendar,
             MessageSource messages,
             ApplicationEventPublisher events) {
@@ -58,6 +60,7 @@ class SummaryGenerator {
         this.directory = directory;
         this.supervision = supervision;
         this.coordination = coordination;
+        this.reviewFigures = reviewFigures;
         this.zone = calendar.zone();
         this.messages = messages;
         this.events = events;
@@ -161,14 +164,15 @@ class SummaryGenerator {
                     "/matters/" + ruling.matterId()));
         }
         int due = onTime + late + overdue;
-        List<Summary.Figure> figures = List.of(
+        List<Summary.Figure> figures = new ArrayList<>(List.of(
                 new Summary.Figure(text("review.summaries.figure.onTime"), String.valueOf(onTime)),
                 new Summary.Figure(text("review.summaries.figure.late"), String.valueOf(late)),
                 new Summary.Figure(text("review.summaries.figure.overdue"), String.valueOf(overdue)),
                 new Summary.Figure(
                         text("review.summaries.figure.onTimeRate"),
                         due == 0 ? "—" : Math.round(100.0 * onTime / due) + "%"),
-                new Summary.Figure(text("review.summaries.figure.rulings"), String.valueOf(rulings.size())));
+                new Summary.Figure(text("review.summaries.figure.rulings"), String.valueOf(rulings.size()))));
+        figures.addAll(dashboardFigures(period, coverage.unitIds()));
         Summary draft = new Summary(
                 0,
                 subject,
@@ -198,6 +202,26 @@ class SummaryGenerator {
                 null,
                 draft.items(),
                 figures);
+    }
+
+    /**
+     * The dashboards' figures over the same units and days (hotline sign-for, completion, satisfaction; supervision),
+     * those with anything to count, as "met/base（rate）".
+     */
+    private List<Summary.Figure> dashboardFigures(SummaryPeriod period, Set<Long> units) {
+        List<Summary.Figure> figures = new ArrayList<>();
+        Period days = new Period(Period.Kind.CUSTOM, period.start(), period.end());
+        for (ReviewFigures.Value total :
+                reviewFigures.figures(days, units, "UNIT").totals()) {
+            Double rate = total.rate();
+            if (total.base() == 0 || rate == null) {
+                continue;
+            }
+            String label = messages.getMessage("review.figure." + total.figure(), null, total.figure(), CHINESE);
+            figures.add(new Summary.Figure(
+                    label == null ? total.figure() : label, total.met() + "/" + total.base() + "（" + rate + "%）"));
+        }
+        return figures;
     }
 
     private String body(Summary summary) {
