@@ -72,7 +72,7 @@ public class CasePeriodFigures {
                     "ON_TIME_COMPLETION",
                     Level.SHARE,
                     "s.role = 'LEAD' AND s.status = 'REPLIED' AND s.reported_at IS NOT NULL",
-                    "c.deadline IS NOT NULL AND CAST(s.reported_at AT TIME ZONE '%ZONE%' AS DATE) <= c.deadline"),
+                    "c.deadline IS NOT NULL AND CAST(SUBSTRING(CAST(s.reported_at AT TIME ZONE '%ZONE%' AS VARCHAR) FROM 1 FOR 10) AS DATE) <= c.deadline"),
             new Definition("RETURN", Level.SHARE, "1 = 1", "s.status = 'RETURNED'"));
 
     /** The figures' names, in the order they are shown. */
@@ -221,7 +221,9 @@ public class CasePeriodFigures {
     }
 
     private String met(Definition d) {
-        // The zone comes from the calendar's configuration, never from a request.
+        // The zone comes from the calendar's configuration, never from a request. The local date is read from the
+        // text of the zoned time because H2 casts a zoned time to a date in the session's zone, PostgreSQL in the
+        // given one.
         return d.met().replace("%ZONE%", zone.getId());
     }
 

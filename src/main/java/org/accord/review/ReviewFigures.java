@@ -13,6 +13,7 @@ import org.accord.cases.CasePeriodFigures;
 import org.accord.security.DataScope;
 import org.accord.supervision.SupervisionPeriodFigures;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,11 +40,14 @@ class ReviewFigures {
     private final Clock clock;
 
     ReviewFigures(
-            CasePeriodFigures cases, SupervisionPeriodFigures supervision, WorkingCalendar calendar, Clock clock) {
+            CasePeriodFigures cases,
+            SupervisionPeriodFigures supervision,
+            WorkingCalendar calendar,
+            ObjectProvider<Clock> clock) {
         this.cases = cases;
         this.supervision = supervision;
         this.zone = calendar.zone();
-        this.clock = clock;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     /** Today in the calendar's zone: the day "this week" and "overdue" are judged on. */

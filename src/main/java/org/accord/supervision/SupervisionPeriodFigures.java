@@ -36,7 +36,8 @@ public class SupervisionPeriodFigures {
 
     private record Definition(String name, String base, String met) {}
 
-    private static final String ACCEPTED_ON = "CAST(t.completed_at AT TIME ZONE '%ZONE%' AS DATE)";
+    private static final String ACCEPTED_ON =
+            "CAST(SUBSTRING(CAST(t.completed_at AT TIME ZONE '%ZONE%' AS VARCHAR) FROM 1 FOR 10) AS DATE)";
 
     private static final List<Definition> DEFINITIONS = List.of(
             // Decided tasks: accepted as completed, or past their deadline.
@@ -186,7 +187,9 @@ public class SupervisionPeriodFigures {
     }
 
     private String met(Definition d) {
-        // The zone comes from the calendar's configuration, never from a request.
+        // The zone comes from the calendar's configuration, never from a request. The local date is read from the
+        // text of the zoned time because H2 casts a zoned time to a date in the session's zone, PostgreSQL in the
+        // given one.
         return d.met().replace("%ZONE%", zone.getId());
     }
 
