@@ -235,7 +235,7 @@ class DashboardController {
         ReviewFigures.FIGURES.forEach((kind, names) -> sections.add(section(target, f, kind, names)));
         model.addAttribute("activeNav", "review");
         model.addAttribute("target", target.name());
-        model.addAttribute("title", target.title());
+        model.addAttribute("heading", target.title());
         model.addAttribute("unit", target.unit());
         model.addAttribute("leader", target.leader());
         model.addAttribute("period", p);

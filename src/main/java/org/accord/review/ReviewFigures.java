@@ -148,7 +148,7 @@ class ReviewFigures {
 
         /** The share met, in percent with one decimal; null when the base is empty. */
         @Nullable
-        Double rate() {
+        public Double rate() {
             return base == 0 ? null : Math.round(1000.0 * met / base) / 10.0;
         }
 
