@@ -3,7 +3,8 @@
  * for the director, a leader and a unit with drill-down to the items; weekly and monthly reviews; unit profiles.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"directory", "calendar", "security", "audit", "coordination", "supervision"})
+@ApplicationModule(
+        allowedDependencies = {"directory", "calendar", "security", "audit", "coordination", "supervision", "cases"})
 package org.accord.review;
 
 import org.jspecify.annotations.NullMarked;

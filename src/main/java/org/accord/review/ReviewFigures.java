@@ -1,0 +1,203 @@
+package org.accord.review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.accord.calendar.WorkingCalendar;
+import org.accord.cases.CasePeriodFigures;
+import org.accord.security.DataScope;
+import org.accord.supervision.SupervisionPeriodFigures;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every figure of the review module for a period and a data scope, gathered from the modules that own the data
+ * (each counts in its own tables, in SQL). The dashboards show them; the weekly and monthly reviews reuse them.
+ *
+ * <p>A figure is named {@code <kind>.<figure>}, e.g. {@code cases.ON_TIME_SIGN}; its definition is in
+ * docs/review.md.
+ */
+@Service
+class ReviewFigures {
+
+    static final List<String> GROUPINGS = List.of("UNIT", "CATEGORY", "DISTRICT", "PERSON");
+
+    static final String CASES = "cases";
+    static final String SUPERVISION = "supervision";
+
+    /** The figures in the order shown, by kind of work. */
+    static final Map<String, List<String>> FIGURES = figureNames();
+
+    private final CasePeriodFigures cases;
+    private final SupervisionPeriodFigures supervision;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    ReviewFigures(
+            CasePeriodFigures cases,
+            SupervisionPeriodFigures supervision,
+            WorkingCalendar calendar,
+            ObjectProvider<Clock> clock) {
+        this.cases = cases;
+        this.supervision = supervision;
+        this.zone = calendar.zone();
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    /** Today in the calendar's zone: the day "this week" and "overdue" are judged on. */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * The figures over the units a data scope covers: all of them for the office, the units routed to a leader,
+     * a liaison's own unit, nothing for an administrator.
+     */
+    Figures figures(Period period, DataScope scope, String grouping) {
+        return figures(period, units(scope), grouping);
+    }
+
+    /**
+     * The figures over the given units' work (null: the whole office).
+     *
+     * @param grouping one of {@link #GROUPINGS}
+     */
+    Figures figures(Period period, @Nullable Collection<Long> units, String grouping) {
+        requireGrouping(grouping);
+        List<Value> values = new ArrayList<>();
+        for (CasePeriodFigures.Count c : cases.counts(grouping, period.start(zone), period.end(zone), units)) {
+            values.add(new Value(CASES + "." + c.figure(), c.key(), c.name(), c.base(), c.met()));
+        }
+        for (SupervisionPeriodFigures.Count c :
+                supervision.counts(grouping, period.from(), period.to(), today(), units)) {
+            values.add(new Value(SUPERVISION + "." + c.figure(), c.key(), c.name(), c.base(), c.met()));
+        }
+        return new Figures(period, grouping, values);
+    }
+
+    /**
+     * The items of one figure's base (met ones first), as the dashboard counted them, a page at a time.
+     *
+     * @param key one group of {@code grouping}, or null for every group
+     */
+    List<Item> items(
+            String figure,
+            String grouping,
+            @Nullable String key,
+            Period period,
+            @Nullable Collection<Long> units,
+            int offset,
+            int limit) {
+        requireGrouping(grouping);
+        int dot = figure.indexOf('.');
+        String kind = dot < 0 ? "" : figure.substring(0, dot);
+        String name = figure.substring(dot + 1);
+        if (!FIGURES.getOrDefault(kind, List.of()).contains(name)) {
+            throw new ReviewInputRejected("review.error.figure");
+        }
+        List<Item> items = new ArrayList<>();
+        switch (kind) {
+            case CASES ->
+                cases.items(name, grouping, key, period.start(zone), period.end(zone), units, offset, limit)
+                        .forEach(i -> items.add(new Item(
+                                i.label(), i.detail(), i.at().atZone(zone).toLocalDate(), i.href(), i.met())));
+            case SUPERVISION ->
+                supervision
+                        .items(name, grouping, key, period.from(), period.to(), today(), units, offset, limit)
+                        .forEach(i -> items.add(new Item(i.label(), i.detail(), i.deadline(), i.href(), i.met())));
+            default -> throw new ReviewInputRejected("review.error.figure");
+        }
+        return items;
+    }
+
+    /** The units a scope's figures are taken over; null for the whole office. */
+    static @Nullable Collection<Long> units(DataScope scope) {
+        return switch (scope.kind()) {
+            case OFFICE -> null;
+            case LEADER, UNIT -> scope.unitIds();
+            case NONE -> List.of();
+        };
+    }
+
+    static void requireGrouping(String grouping) {
+        if (!GROUPINGS.contains(grouping)) {
+            throw new ReviewInputRejected("review.error.grouping");
+        }
+    }
+
+    private static Map<String, List<String>> figureNames() {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        names.put(CASES, CasePeriodFigures.FIGURES);
+        names.put(SUPERVISION, SupervisionPeriodFigures.FIGURES);
+        return names;
+    }
+
+    /**
+     * One figure of one group: {@code met} of {@code base}.
+     *
+     * @param figure {@code <kind>.<figure>}
+     * @param key the group's key, "-" for items without one
+     */
+    record Value(String figure, String key, String name, long base, long met) {
+
+        /** The share met, in percent with one decimal; null when the base is empty. */
+        @Nullable
+        public Double rate() {
+            return base == 0 ? null : Math.round(1000.0 * met / base) / 10.0;
+        }
+
+        String kind() {
+            return figure.substring(0, figure.indexOf('.'));
+        }
+    }
+
+    /** One item behind a figure: its page, and whether it met the figure. */
+    record Item(String label, String detail, LocalDate date, String href, boolean met) {}
+
+    /** The figures of a period, per group, and summed over the groups. */
+    record Figures(Period period, String grouping, List<Value> values) {
+
+        /** Each figure over all groups (key null); the groups split a figure's base without overlap. */
+        List<Value> totals() {
+            Map<String, long[]> sums = new LinkedHashMap<>();
+            FIGURES.forEach((kind, names) -> names.forEach(n -> sums.put(kind + "." + n, new long[2])));
+            for (Value v : values) {
+                long[] sum = sums.get(v.figure());
+                sum[0] += v.base();
+                sum[1] += v.met();
+            }
+            List<Value> totals = new ArrayList<>();
+            sums.forEach((figure, sum) -> totals.add(new Value(figure, "", "", sum[0], sum[1])));
+            return totals;
+        }
+
+        @Nullable
+        Value total(String figure) {
+            return totals().stream()
+                    .filter(v -> v.figure().equals(figure))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        /** The groups that have any figure, in the order first met, with their names. */
+        Map<String, String> groups() {
+            Map<String, String> groups = new LinkedHashMap<>();
+            values.forEach(v -> groups.putIfAbsent(v.key(), v.name()));
+            return groups;
+        }
+
+        @Nullable
+        Value value(String figure, String key) {
+            return values.stream()
+                    .filter(v -> v.figure().equals(figure) && v.key().equals(key))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+}
