@@ -10,7 +10,7 @@
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
-      legend: { top: 0, type: 'scroll' },
+      legend: { top: 0, type: 'scroll', itemGap: 18 },
       grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',

@@ -80,7 +80,7 @@ class DashboardController {
             @RequestParam(required = false) @Nullable String by,
             Model model) {
         DataScope scope = scopes.current();
-        Long shown = leader == null ? scope.personId() : leader;
+        Long shown = leader != null ? leader : scope.kind() == DataScope.Kind.LEADER ? scope.personId() : null;
         if (shown == null) {
             model.addAttribute("leaders", directory.leaders());
             model.addAttribute("activeNav", "review");
