@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -38,6 +39,19 @@ final class DirectoryFileReader {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ,转]{3,40}$");
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_.\\-]{1,64}$");
+
+    /**
+     * The most one part of an uploaded workbook may expand to. POI already refuses parts that expand more than a
+     * hundredfold; a part that stays under that ratio could still expand to gigabytes from a 20 MB upload and
+     * fill the memory. A directory of ten thousand people is a few megabytes.
+     */
+    static final long MAX_PART_BYTES = 64L * 1024 * 1024;
+
+    static {
+        if (ZipSecureFile.getMaxEntrySize() > MAX_PART_BYTES) {
+            ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+        }
+    }
 
     private final List<UnitRow> units = new ArrayList<>();
     private final List<PersonRow> people = new ArrayList<>();
@@ -69,8 +83,19 @@ final class DirectoryFileReader {
             }
         } catch (IOException | RuntimeException e) {
             // A damaged file is the user's problem to fix, not a server error: say which file.
-            errors.add(new RowError(upload.fileName(), 0, "", "directory.import.error.unreadable", upload.fileName()));
+            String key = expandsTooFar(e) ? "directory.import.error.expands" : "directory.import.error.unreadable";
+            errors.add(new RowError(upload.fileName(), 0, "", key, upload.fileName()));
         }
+    }
+
+    /** POI's refusal of a zip bomb, which it reports only in the message of an IOException. */
+    private static boolean expandsTooFar(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readWorkbook(Upload upload) throws IOException {
