@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -41,17 +42,12 @@ final class DirectoryFileReader {
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_.\\-]{1,64}$");
 
     /**
-     * The most one part of an uploaded workbook may expand to. POI already refuses parts that expand more than a
-     * hundredfold; a part that stays under that ratio could still expand to gigabytes from a 20 MB upload and
-     * fill the memory. A directory of ten thousand people is a few megabytes.
+     * The most an uploaded workbook may expand to, all its parts together. A directory of ten thousand people is
+     * a few megabytes. POI's own zip-bomb limits do not guard a workbook read from a stream (it refuses a
+     * thousandfold part only by chance, at its 100 MB array limit, and reads an 80 MB part in full), so the
+     * workbook is measured here before POI sees it.
      */
-    static final long MAX_PART_BYTES = 64L * 1024 * 1024;
-
-    static {
-        if (ZipSecureFile.getMaxEntrySize() > MAX_PART_BYTES) {
-            ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
-        }
-    }
+    static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
 
     private final List<UnitRow> units = new ArrayList<>();
     private final List<PersonRow> people = new ArrayList<>();
@@ -83,22 +79,35 @@ final class DirectoryFileReader {
             }
         } catch (IOException | RuntimeException e) {
             // A damaged file is the user's problem to fix, not a server error: say which file.
-            String key = expandsTooFar(e) ? "directory.import.error.expands" : "directory.import.error.unreadable";
-            errors.add(new RowError(upload.fileName(), 0, "", key, upload.fileName()));
+            errors.add(new RowError(upload.fileName(), 0, "", "directory.import.error.unreadable", upload.fileName()));
         }
     }
 
-    /** POI's refusal of a zip bomb, which it reports only in the message of an IOException. */
-    private static boolean expandsTooFar(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("Zip bomb")) {
-                return true;
+    /** Whether the workbook's parts expand beyond {@link #MAX_EXPANDED_BYTES}; stops reading there. */
+    static boolean expandsTooFar(byte[] workbook) {
+        long expanded = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    expanded += read;
+                    if (expanded > MAX_EXPANDED_BYTES) {
+                        return true;
+                    }
+                }
             }
+        } catch (IOException damaged) {
+            // Not a zip bomb but a damaged file, which POI will report as unreadable.
+            return false;
         }
         return false;
     }
 
     private void readWorkbook(Upload upload) throws IOException {
+        if (expandsTooFar(upload.content())) {
+            errors.add(new RowError(upload.fileName(), 0, "", "directory.import.error.expands", upload.fileName()));
+            return;
+        }
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(upload.content()))) {
             Sheet unitSheet = workbook.getSheet(DirectoryFile.UNITS);
             Sheet peopleSheet = workbook.getSheet(DirectoryFile.PEOPLE);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A workbook whose sheet expands far beyond its upload is refused with its own message, quickly, without being
- * read into memory: whether it expands a thousandfold (POI's ratio limit) or "only" thirtyfold to 80 MB (the
- * directory's size limit).
+ * read into memory: whether it expands a thousandfold, or "only" thirtyfold to 80 MB, which passes POI's ratio
+ * limit and which POI, reading from a stream, would load whole.
  */
 class DirectoryZipBombTest {
 
