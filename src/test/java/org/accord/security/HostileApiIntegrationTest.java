@@ -21,6 +21,8 @@ import org.accord.testing.SignIn;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -42,6 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * added later is attacked without a change here.
  */
 @IntegrationTest
+// Printing every request of a run of thousands, payloads of 100,000 characters included, costs minutes.
+@AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HostileApiIntegrationTest {
 
@@ -113,6 +117,62 @@ class HostileApiIntegrationTest {
         assertThat(failures)
                 .as("hostile input answered with an error, or refused without a problem")
                 .isEmpty();
+    }
+
+    /** Found by the run: another system's refused intake escaped as a 500. */
+    @Test
+    void anotherSystemsRefusedIntakeIsAProblem() throws Exception {
+        String key = keys.issue("intake-refusal-check", Set.of("cases:intake"), "sysadmin")
+                .key();
+        MockHttpServletResponse response = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/cases")
+                                .header("X-Api-Key", key)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"phone\":\"' onfocus='x\",\"address\":\"和平路1号\",\"district\":\"DCQ\","
+                                        + "\"category\":\"NOISE\",\"description\":\"夜间施工\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(json.readTree(response.getContentAsString(StandardCharsets.UTF_8))
+                        .path("detail")
+                        .asString())
+                .contains("电话");
+    }
+
+    /** Found by the run: a key whose request failed before the method got an empty 400 from the documents API. */
+    @Test
+    void aKeysMalformedDocumentsRequestIsAProblem() throws Exception {
+        String key = keys.issue("documents-refusal-check", Set.of("calendar:read"), "sysadmin")
+                .key();
+        MockHttpServletResponse response = mvc.perform(get("/api/documents/1/compare")
+                        .param("from", "一")
+                        .param("to", "2")
+                        .header("X-Api-Key", key))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+    }
+
+    /** Found by the run: a body that is not UTF-8 JSON was refused with an empty 400. */
+    @Test
+    void aBodyInGbkIsAProblemInChinese() throws Exception {
+        MockHttpServletResponse response = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/api/tasks/1/progress")
+                                .session(SignIn.as(mvc, "huanghaitao"))
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"text\":\"中文进展\"}".getBytes(Charset.forName("GBK"))))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(json.readTree(response.getContentAsString(StandardCharsets.UTF_8))
+                        .path("detail")
+                        .asString())
+                .contains("UTF-8");
     }
 
     void call(Caller caller, HttpMethod method, String template, JsonNode operation, Payload payload, boolean typedToo)
