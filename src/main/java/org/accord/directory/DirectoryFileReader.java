@@ -42,10 +42,9 @@ final class DirectoryFileReader {
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_.\\-]{1,64}$");
 
     /**
-     * The most an uploaded workbook may expand to, all its parts together. A directory of ten thousand people is
-     * a few megabytes. POI's own zip-bomb limits did not guard a workbook read from a stream (an 80 MB sheet under
-     * POI's ratio limit was read in full, even with its entry-size limit set), so the workbook is measured here
-     * before POI sees it.
+     * The most an uploaded workbook may expand to, all its parts together. POI's own zip-bomb limits did not
+     * guard a workbook read from a stream (an 80 MB sheet under POI's ratio limit was read in full, even with its
+     * entry-size limit set), so the workbook is measured here before POI sees it.
      */
     static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
 
