@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,6 +40,13 @@ final class DirectoryFileReader {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ,转]{3,40}$");
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_.\\-]{1,64}$");
+
+    /**
+     * The most an uploaded workbook may expand to, all its parts together. POI's own zip-bomb limits did not
+     * guard a workbook read from a stream (an 80 MB sheet under POI's ratio limit was read in full, even with its
+     * entry-size limit set), so the workbook is measured here before POI sees it.
+     */
+    static final long MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
 
     private final List<UnitRow> units = new ArrayList<>();
     private final List<PersonRow> people = new ArrayList<>();
@@ -73,7 +82,31 @@ final class DirectoryFileReader {
         }
     }
 
+    /** Whether the workbook's parts expand beyond {@link #MAX_EXPANDED_BYTES}; stops reading there. */
+    static boolean expandsTooFar(byte[] workbook) {
+        long expanded = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    expanded += read;
+                    if (expanded > MAX_EXPANDED_BYTES) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException damaged) {
+            // Not a zip bomb but a damaged file, which POI will report as unreadable.
+            return false;
+        }
+        return false;
+    }
+
     private void readWorkbook(Upload upload) throws IOException {
+        if (expandsTooFar(upload.content())) {
+            errors.add(new RowError(upload.fileName(), 0, "", "directory.import.error.expands", upload.fileName()));
+            return;
+        }
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(upload.content()))) {
             Sheet unitSheet = workbook.getSheet(DirectoryFile.UNITS);
             Sheet peopleSheet = workbook.getSheet(DirectoryFile.PEOPLE);

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -526,7 +527,10 @@ class RequestController {
         model.addAttribute("rowErrors", shown);
         model.addAttribute("error", error);
         model.addAttribute("typed", typed);
-        model.addAttribute("chosenUnits", Set.of(typed.getOrDefault("units", "").split(",")));
+        // Set.copyOf, not Set.of: the units come back from the browser and may repeat.
+        model.addAttribute(
+                "chosenUnits",
+                Set.copyOf(Arrays.asList(typed.getOrDefault("units", "").split(","))));
         model.addAttribute("types", FieldType.values());
         model.addAttribute("units", requests.askableUnits());
         model.addAttribute("recurrences", Recurrence.values());
