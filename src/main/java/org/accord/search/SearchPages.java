@@ -7,10 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.accord.directory.Directory;
 import org.accord.directory.UnitSummary;
 import org.accord.security.DataScope;
@@ -129,18 +131,25 @@ class SearchPages {
         return units.stream().sorted(Comparator.comparing(UnitSummary::name)).toList();
     }
 
-    private Map<Long, String> unitNames(List<SearchHit> hits) {
-        Map<Long, String> names = new LinkedHashMap<>();
+    /** Each hit's units by name ("市水利局、市城管局"), keyed by kind and id; one look-up per distinct unit. */
+    private Map<String, String> unitNames(List<SearchHit> hits) {
+        Map<Long, String> names = new HashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (SearchHit hit : hits) {
+            StringJoiner joined = new StringJoiner("、");
             for (Long id : hit.unitIds()) {
-                names.computeIfAbsent(
+                String name = names.computeIfAbsent(
                         id,
                         key -> directory
                                 .unit(key)
                                 .map(u -> u.shortName() == null ? u.name() : u.shortName())
                                 .orElse(""));
+                if (!name.isEmpty()) {
+                    joined.add(name);
+                }
             }
+            labels.put(hit.kind().name() + ":" + hit.id(), joined.toString());
         }
-        return names;
+        return labels;
     }
 }
