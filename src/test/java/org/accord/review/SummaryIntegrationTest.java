@@ -145,6 +145,12 @@ class SummaryIntegrationTest {
 
     @Test
     void aWeekOfTheWaterBureauIsSummarisedWithItsItemsEditedExportedAndScoped() throws Exception {
+        // The demo city's minutes already left 水利局 tasks overdue and open; they belong in any week's summary.
+        List<Long> demoOverdue = jdbc.queryForList(
+                "SELECT id FROM supervision_task WHERE lead_unit_id = ? AND status <> 'COMPLETED' AND deadline < ?",
+                Long.class,
+                slj,
+                today.minusDays(1));
         long onTime = task("堤防巡查方案", today.plusDays(3));
         long late = task("水毁设施修复", today.minusDays(2));
         long overdue = task("防汛物资清点", today.minusDays(1));
@@ -161,6 +167,7 @@ class SummaryIntegrationTest {
 
         assertThat(summary.title()).isEqualTo("市水利局 " + week.label() + "回顾小结");
         assertThat(summary.items())
+                .filteredOn(item -> item.kind() != Summary.ItemKind.TASK_OVERDUE || !demoOverdue.contains(item.refId()))
                 .extracting(Summary.Item::kind, Summary.Item::refId, Summary.Item::link)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(Summary.ItemKind.TASK_ON_TIME, onTime, "/tasks/" + onTime),
@@ -176,6 +183,7 @@ class SummaryIntegrationTest {
                 .extracting(Summary.Item::statement)
                 .contains("督办事项“堤防巡查方案”按期办结（督办#" + onTime + "，" + today.plusDays(3) + "截止，" + today + "办结）。");
         assertThat(summary.items(Summary.Section.LATE))
+                .filteredOn(item -> item.kind() != Summary.ItemKind.TASK_OVERDUE || !demoOverdue.contains(item.refId()))
                 .extracting(Summary.Item::statement)
                 .containsExactly(
                         "督办事项“水毁设施修复”逾期办结（督办#" + late + "，" + today.minusDays(2) + "截止，" + today + "办结）。",
@@ -187,8 +195,8 @@ class SummaryIntegrationTest {
                 .startsWith(
                         new Summary.Figure("按期办结", "1"),
                         new Summary.Figure("逾期办结", "1"),
-                        new Summary.Figure("逾期未办结", "1"),
-                        new Summary.Figure("按期办结率", "33%"),
+                        new Summary.Figure("逾期未办结", String.valueOf(1 + demoOverdue.size())),
+                        new Summary.Figure("按期办结率", Math.round(100.0 / (3 + demoOverdue.size())) + "%"),
                         new Summary.Figure("领导裁定", "1"));
         // After its own counts, the dashboards' figures over the same unit and week, as met/base with the rate.
         assertThat(summary.figures().subList(5, summary.figures().size()))
