@@ -10,6 +10,7 @@ import org.accord.audit.Audited;
 import org.accord.search.Search;
 import org.accord.search.SearchHit;
 import org.accord.search.SearchKind;
+import org.accord.search.Searchable;
 import org.accord.search.SimilarQuery;
 import org.accord.security.DataScope;
 import org.accord.security.DataScopes;
@@ -139,9 +140,13 @@ public class Bases {
                 null));
     }
 
-    /** Only what binds is a basis: a document before issuance has no number and binds nobody. */
+    /**
+     * Only what binds is a basis: a document before issuance has no number and binds nobody, and a received
+     * document (收文) has a receipt number but is the sender's word, not the government's.
+     */
     private static boolean binding(SearchHit hit) {
-        return hit.kind() != SearchKind.DOCUMENT || hit.reference() != null;
+        return hit.kind() != SearchKind.DOCUMENT
+                || (hit.reference() != null && hit.authority() >= Searchable.Authority.ISSUED_DOCUMENT);
     }
 
     private void requireOffice() {

@@ -63,10 +63,7 @@ class DocumentSearchSource implements SearchSource {
         } catch (NumberFormatException e) {
             return List.of();
         }
-        return items(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id = :id")
-                .param("id", id)
-                .query(DocumentSearchSource::row)
-                .list());
+        return items(rows(id));
     }
 
     @Override
@@ -76,6 +73,10 @@ class DocumentSearchSource implements SearchSource {
 
     @Override
     public void all(int batchSize, Consumer<List<Searchable>> batches) {
+        rows(batchSize, rows -> batches.accept(items(rows)));
+    }
+
+    private void rows(int batchSize, Consumer<List<Row>> batches) {
         long after = 0;
         while (true) {
             List<Row> rows = jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id > :after ORDER BY d.id LIMIT :n")
@@ -86,9 +87,73 @@ class DocumentSearchSource implements SearchSource {
             if (rows.isEmpty()) {
                 return;
             }
-            batches.accept(items(rows));
+            batches.accept(rows);
             after = rows.get(rows.size() - 1).id;
         }
+    }
+
+    private List<Row> rows(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id = :id")
+                .param("id", id)
+                .query(DocumentSearchSource::row)
+                .list();
+    }
+
+    /**
+     * The 议定事项 of issued minutes, one item each, seen by whoever finds the minutes and opening them. Only issued
+     * minutes: a decision in a draft may still be changed in consultation and binds nobody yet. The id is the
+     * decision's position in the minutes, which stays the same across revisions, so a citation keeps pointing at
+     * it.
+     */
+    private List<Searchable> decisions(List<Row> rows) {
+        List<Long> issuedMinutes = rows.stream()
+                .filter(r -> Genre.MINUTES.name().equals(r.genre)
+                        && DocumentStatus.ISSUED.name().equals(r.status))
+                .map(Row::id)
+                .toList();
+        if (issuedMinutes.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Searchable> minutes = new HashMap<>();
+        for (Searchable item :
+                items(rows.stream().filter(r -> issuedMinutes.contains(r.id)).toList())) {
+            minutes.put(Long.valueOf(item.id()), item);
+        }
+        List<Searchable> items = new ArrayList<>();
+        jdbc.sql("SELECT r.document_id, x.position, x.text, x.lead_unit_id, x.cooperating FROM document_decision x"
+                        + " JOIN document_revision r ON r.id = x.revision_id"
+                        + " JOIN document d ON d.id = r.document_id AND d.revision = r.number"
+                        + " WHERE r.document_id IN (:ids) ORDER BY r.document_id, x.position")
+                .param("ids", issuedMinutes)
+                .query((rs, n) -> {
+                    long document = rs.getLong("document_id");
+                    Searchable of = minutes.get(document);
+                    if (of == null) {
+                        return false;
+                    }
+                    Set<Long> concerned = new LinkedHashSet<>();
+                    long lead = rs.getLong("lead_unit_id");
+                    if (!rs.wasNull()) {
+                        concerned.add(lead);
+                    }
+                    concerned.addAll(DocumentStore.split(rs.getString("cooperating")));
+                    return items.add(new Searchable(
+                            SearchKind.DECISION,
+                            "minutes-" + document + ":" + rs.getInt("position"),
+                            "minutes-" + document,
+                            of.title(),
+                            rs.getString("text"),
+                            of.reference(),
+                            List.of(),
+                            concerned.isEmpty() ? of.unitIds() : concerned,
+                            of.visibility(),
+                            of.category(),
+                            of.at(),
+                            of.url(),
+                            Searchable.Authority.DECISION));
+                })
+                .list();
+        return items;
     }
 
     private List<Searchable> items(List<Row> rows) {
@@ -193,4 +258,60 @@ class DocumentSearchSource implements SearchSource {
             String title,
             String body,
             List<Long> coIssuers) {}
+
+    /** The 议定事项 of issued minutes ({@code document_decision} of their current version), authority 2. */
+    @Component
+    static class Decisions implements SearchSource {
+
+        private final DocumentSearchSource documents;
+        private final JdbcClient jdbc;
+
+        Decisions(DocumentSearchSource documents, JdbcClient jdbc) {
+            this.documents = documents;
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public SearchKind kind() {
+            return SearchKind.DECISION;
+        }
+
+        @Override
+        public boolean handles(String module, String objectType) {
+            return documents.handles(module, objectType);
+        }
+
+        @Override
+        public String origin(String objectId) {
+            return "minutes-" + objectId;
+        }
+
+        @Override
+        public List<Searchable> from(String objectId) {
+            try {
+                return documents.decisions(documents.rows(Long.parseLong(objectId)));
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+        }
+
+        @Override
+        public long count() {
+            return jdbc.sql("SELECT COUNT(*) FROM document_decision x JOIN document_revision r ON r.id = x.revision_id"
+                            + " JOIN document d ON d.id = r.document_id AND d.revision = r.number"
+                            + " WHERE d.genre = 'MINUTES' AND d.status = 'ISSUED'")
+                    .query(Long.class)
+                    .single();
+        }
+
+        @Override
+        public void all(int batchSize, Consumer<List<Searchable>> batches) {
+            documents.rows(batchSize, rows -> {
+                List<Searchable> items = documents.decisions(rows);
+                if (!items.isEmpty()) {
+                    batches.accept(items);
+                }
+            });
+        }
+    }
 }

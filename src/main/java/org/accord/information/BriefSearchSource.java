@@ -159,6 +159,11 @@ class BriefSearchSource implements SearchSource {
         }
 
         @Override
+        public String origin(String objectId) {
+            return "brief-" + objectId;
+        }
+
+        @Override
         public List<Searchable> from(String objectId) {
             try {
                 return briefs.load(List.of(Long.parseLong(objectId)), true);

@@ -83,7 +83,7 @@ class SearchIndexer implements DisposableBean {
     void reindex(String module, String objectType, String objectId) {
         for (SearchSource source : sources) {
             if (source.handles(module, objectType)) {
-                index.replace(source.kind(), objectId, source.from(objectId));
+                index.replace(source.kind(), source.origin(objectId), source.from(objectId));
             }
         }
     }

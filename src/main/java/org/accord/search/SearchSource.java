@@ -21,6 +21,15 @@ public interface SearchSource {
      */
     List<Searchable> from(String objectId);
 
+    /**
+     * The {@link Searchable#originId()} its items from one audited object carry. Two sources of one kind over
+     * different objects (documents and incoming documents, a meeting's decisions and minutes' decisions) prefix
+     * theirs, so that replacing one object's items never removes another's that happens to share the number.
+     */
+    default String origin(String objectId) {
+        return objectId;
+    }
+
     /** How many items {@link #all} will give, roughly, to show progress. */
     long count();
 
