@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * consultation rounds with 市住建局, 市水利局 and 市城管局 (a comment on a passage, adoption notes, a revision that
  * answers them); 市住建局 still disagrees on who maintains the drainage network, so the point is escalated and the
  * demo stops there, awaiting 陈志华's ruling on his leader page. The steps after it (ruling, review, sign-off, number,
- * issuance, supervised measures) are replayed by {@code MinutesScenarioBrowserTest}.
+ * issuance, supervised measures) are replayed, with the two rounds before them, by {@code MinutesScenarioBrowserTest}.
  *
  * <p>{@code accord.demo.waterlogging-minutes=false} leaves the seed undrafted, so that the scenario test can replay
  * the minutes from their start in the browser.
