@@ -216,7 +216,7 @@ class MinutesScenarioBrowserTest {
 
         // The drafter sees the comments, closes the round, notes how each was taken and writes a compromise.
         as(browser, "huanghaitao", DESKTOP);
-        awaitText(browser, "/inbox", "市住建局提出了意见");
+        awaitText(browser, "/inbox", "示例市住房和城乡建设局提出了意见");
         browser.open(path);
         closeRound(browser);
         adopt(browser, "住建局只负责新建和改造工程", "PARTLY", "以资产移交办结为界划分养护责任，兼顾两局意见");
