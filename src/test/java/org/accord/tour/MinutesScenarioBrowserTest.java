@@ -268,6 +268,7 @@ class MinutesScenarioBrowserTest {
 
         // 陈志华 finds the point on his leader page and rules on the minutes, on his phone.
         as(browser, "chenzhihua", PHONE);
+        awaitText(browser, "/inbox", "待您裁定：" + MINUTES);
         browser.open("/leader");
         assertThat(browser.find(By.id("awaiting")).getText()).contains(MINUTES, "建议以资产移交办结时间为界划分养护责任", "资产移交已于2024年完成");
         browser.screenshot("tour-2-04-leader-awaiting-ruling-phone");
@@ -333,7 +334,7 @@ class MinutesScenarioBrowserTest {
         // Each decision is a supervised task; 市水利局's is already past its deadline: reminded, reported overdue.
         as(browser, "yuanying", DESKTOP);
         awaitText(browser, "/inbox", "督办事项已到期未办结：" + OVERDUE_TASK);
-        assertThat(main(browser)).contains("督办提醒：" + OVERDUE_TASK, MINUTES);
+        assertThat(main(browser)).contains("督办提醒：" + OVERDUE_TASK, MINUTES, "收到公文：" + MINUTES + "（" + number + "）");
         browser.open("/tasks?overdue=true");
         assertThat(main(browser)).contains(OVERDUE_TASK, "逾期");
         browser.screenshot("tour-2-07-overdue-task");
