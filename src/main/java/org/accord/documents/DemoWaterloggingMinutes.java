@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,10 +28,14 @@ import org.springframework.stereotype.Component;
  * consultation rounds with 市住建局, 市水利局 and 市城管局 (a comment on a passage, adoption notes, a revision that
  * answers them); 市住建局 still disagrees on who maintains the drainage network, so the point is escalated and the
  * demo stops there, awaiting 陈志华's ruling on his leader page. The steps after it (ruling, review, sign-off, number,
- * issuance, supervised measures) are replayed by {@code MinutesScenarioBrowserTest}.
+ * issuance, supervised measures) are replayed, with the two rounds before them, by {@code MinutesScenarioBrowserTest}.
+ *
+ * <p>{@code accord.demo.waterlogging-minutes=false} leaves the seed undrafted, so that the scenario test can replay
+ * the minutes from their start in the browser.
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "accord.demo.waterlogging-minutes", havingValue = "true", matchIfMissing = true)
 @Order(120)
 class DemoWaterloggingMinutes implements ApplicationRunner {
 
