@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -42,6 +43,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * figures and items; and who sees what follows the data scope.
  */
 @IntegrationTest
+// A database of its own: other classes sharing one would complete and leave overdue 水利局 tasks of their own in the
+// same week.
+@TestPropertySource(properties = "accord.test.database-of-its-own=summaries")
 class SummaryIntegrationTest {
 
     private static final AtomicLong SOURCE = new AtomicLong(880_000);
@@ -272,7 +276,8 @@ class SummaryIntegrationTest {
             Row first = figures.getRow(3);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("按期办结");
             assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(1.0);
-            assertThat(figures.getRow(6).getCell(1).getNumericCellValue()).isEqualTo(0.33);
+            assertThat(figures.getRow(6).getCell(1).getNumericCellValue())
+                    .isEqualTo(Math.round(100.0 / (3 + demoOverdue.size())) / 100.0);
             var items = workbook.getSheetAt(1);
             assertThat(items.getRow(0).getCell(2).getStringCellValue()).isEqualTo("陈述");
             List<String> statements = new java.util.ArrayList<>();
