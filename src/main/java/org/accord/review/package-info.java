@@ -4,7 +4,16 @@
  */
 @NullMarked
 @ApplicationModule(
-        allowedDependencies = {"directory", "calendar", "security", "audit", "coordination", "supervision", "cases"})
+        allowedDependencies = {
+            "directory",
+            "calendar",
+            "security",
+            "audit",
+            "coordination",
+            "supervision",
+            "cases",
+            "meetings"
+        })
 package org.accord.review;
 
 import org.jspecify.annotations.NullMarked;
