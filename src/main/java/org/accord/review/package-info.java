@@ -12,7 +12,8 @@
             "coordination",
             "supervision",
             "cases",
-            "meetings"
+            "meetings",
+            "duty"
         })
 package org.accord.review;
 
