@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.cases.CasePeriodFigures;
+import org.accord.duty.DutyPeriodFigures;
+import org.accord.meetings.MeetingPeriodFigures;
 import org.accord.security.DataScope;
 import org.accord.supervision.SupervisionPeriodFigures;
 import org.jspecify.annotations.Nullable;
@@ -30,22 +32,30 @@ class ReviewFigures {
 
     static final String CASES = "cases";
     static final String SUPERVISION = "supervision";
+    static final String MEETINGS = "meetings";
+    static final String DUTY = "duty";
 
     /** The figures in the order shown, by kind of work. */
     static final Map<String, List<String>> FIGURES = figureNames();
 
     private final CasePeriodFigures cases;
     private final SupervisionPeriodFigures supervision;
+    private final MeetingPeriodFigures meetings;
+    private final DutyPeriodFigures duty;
     private final ZoneId zone;
     private final Clock clock;
 
     ReviewFigures(
             CasePeriodFigures cases,
             SupervisionPeriodFigures supervision,
+            MeetingPeriodFigures meetings,
+            DutyPeriodFigures duty,
             WorkingCalendar calendar,
             ObjectProvider<Clock> clock) {
         this.cases = cases;
         this.supervision = supervision;
+        this.meetings = meetings;
+        this.duty = duty;
         this.zone = calendar.zone();
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
@@ -77,6 +87,14 @@ class ReviewFigures {
         for (SupervisionPeriodFigures.Count c :
                 supervision.counts(grouping, period.from(), period.to(), today(), units)) {
             values.add(new Value(SUPERVISION + "." + c.figure(), c.key(), c.name(), c.base(), c.met()));
+        }
+        for (MeetingPeriodFigures.Count c :
+                meetings.counts(grouping, period.start(zone), period.end(zone), clock.instant(), units)) {
+            values.add(new Value(MEETINGS + "." + c.figure(), c.key(), c.name(), c.base(), c.met()));
+        }
+        for (DutyPeriodFigures.Count c :
+                duty.counts(grouping, period.start(zone), period.end(zone), clock.instant(), units)) {
+            values.add(new Value(DUTY + "." + c.figure(), c.key(), c.name(), c.base(), c.met()));
         }
         return new Figures(period, grouping, values);
     }
@@ -111,6 +129,32 @@ class ReviewFigures {
                 supervision
                         .items(name, grouping, key, period.from(), period.to(), today(), units, offset, limit)
                         .forEach(i -> items.add(new Item(i.label(), i.detail(), i.deadline(), i.href(), i.met())));
+            case MEETINGS ->
+                meetings.items(
+                                name,
+                                grouping,
+                                key,
+                                period.start(zone),
+                                period.end(zone),
+                                clock.instant(),
+                                units,
+                                offset,
+                                limit)
+                        .forEach(i -> items.add(new Item(
+                                i.label(), i.detail(), i.at().atZone(zone).toLocalDate(), i.href(), i.met())));
+            case DUTY ->
+                duty.items(
+                                name,
+                                grouping,
+                                key,
+                                period.start(zone),
+                                period.end(zone),
+                                clock.instant(),
+                                units,
+                                offset,
+                                limit)
+                        .forEach(i -> items.add(new Item(
+                                i.label(), i.detail(), i.at().atZone(zone).toLocalDate(), i.href(), i.met())));
             default -> throw new ReviewInputRejected("review.error.figure");
         }
         return items;
@@ -135,6 +179,8 @@ class ReviewFigures {
         Map<String, List<String>> names = new LinkedHashMap<>();
         names.put(CASES, CasePeriodFigures.FIGURES);
         names.put(SUPERVISION, SupervisionPeriodFigures.FIGURES);
+        names.put(MEETINGS, MeetingPeriodFigures.FIGURES);
+        names.put(DUTY, DutyPeriodFigures.FIGURES);
         return names;
     }
 

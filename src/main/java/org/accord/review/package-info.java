@@ -4,7 +4,17 @@
  */
 @NullMarked
 @ApplicationModule(
-        allowedDependencies = {"directory", "calendar", "security", "audit", "coordination", "supervision", "cases"})
+        allowedDependencies = {
+            "directory",
+            "calendar",
+            "security",
+            "audit",
+            "coordination",
+            "supervision",
+            "cases",
+            "meetings",
+            "duty"
+        })
 package org.accord.review;
 
 import org.jspecify.annotations.NullMarked;
