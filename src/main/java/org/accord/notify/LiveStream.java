@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * still pushed; each stream remembers what it has been sent above the floor, so nothing is pushed twice.
  * Inbox events carry the item's id as the SSE id: a browser that reconnects sends it back as
  * {@code Last-Event-ID} and first gets what it missed.
+ *
+ * <p>An instance that writes items itself polls again right after its commit ({@link #pollSoon}), so its
+ * own pages do not wait for the interval; the interval only bounds how late other instances' items arrive.
  */
 @Component
 class LiveStream implements SmartLifecycle {
@@ -52,6 +57,7 @@ class LiveStream implements SmartLifecycle {
     private volatile long inboxFloor;
     private volatile long liveFloor;
     private volatile @Nullable ScheduledExecutorService timer;
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
 
     LiveStream(InboxItems inbox, LiveEvents live, NotifyProperties properties) {
         this.inbox = inbox;
@@ -135,6 +141,26 @@ class LiveStream implements SmartLifecycle {
             subscribers.remove(subscriber);
             return subscribers.isEmpty() ? null : subscribers;
         });
+    }
+
+    /**
+     * Polls once more as soon as the poller is free, on its thread (polls never overlap). Many calls while one
+     * is queued make one poll: a fan-out to hundreds of recipients commits once and wakes the poller once.
+     */
+    void pollSoon() {
+        ScheduledExecutorService executor = timer;
+        if (executor == null || !pollQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                pollQueued.set(false);
+                poll();
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: no page is left to push to.
+            pollQueued.set(false);
+        }
     }
 
     /** One round of the poller: push what is new, then move the floors. */

@@ -25,6 +25,7 @@ public class Notifications {
     private final Preferences preferences;
     private final LiveEvents live;
     private final DeliveryWorker worker;
+    private final LiveStream stream;
     private final NotifyProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -34,19 +35,22 @@ public class Notifications {
             Preferences preferences,
             LiveEvents live,
             DeliveryWorker worker,
+            LiveStream stream,
             NotifyProperties properties) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.live = live;
         this.worker = worker;
+        this.stream = stream;
         this.properties = properties;
     }
 
     /**
      * Puts a notice in each recipient's inbox and queues its e-mail and SMS: by each recipient's
      * preferences for its kind, after their quiet hours; an urgent notice by both channels at once.
-     * Open pages of the recipients show it within about a second of the commit, on any instance.
+     * Open pages of the recipients on this instance show it right after the commit, on other instances within
+     * the polling interval (a second).
      *
      * @return the ids of the new inbox items, in the order of the recipients' person ids
      */
@@ -75,6 +79,7 @@ public class Notifications {
         if (dueNow) {
             afterCommit(worker::nudge);
         }
+        afterCommit(stream::pollSoon);
         return ids;
     }
 
@@ -96,6 +101,7 @@ public class Notifications {
     public void publishLive(String topic, Object payload, Set<Long> personIds) {
         if (!personIds.isEmpty()) {
             live.add(topic, json.writeValueAsString(payload), personIds, Instant.now());
+            afterCommit(stream::pollSoon);
         }
     }
 
@@ -103,6 +109,7 @@ public class Notifications {
     @Transactional
     public void publishLiveToAll(String topic, Object payload) {
         live.add(topic, json.writeValueAsString(payload), null, Instant.now());
+        afterCommit(stream::pollSoon);
     }
 
     private static void afterCommit(Runnable action) {
