@@ -105,6 +105,27 @@ class NotifyInboxIntegrationTest {
     }
 
     @Test
+    void everyNoticeNamesItsKindInChinese() throws Exception {
+        long huangId = person("P0011");
+        notifications.send(Notice.of(List.of(huangId), "documents.not-yet-labelled", "新类别的消息", "正文", null));
+        List<String> labels = new java.util.ArrayList<>();
+        // The demo's scenarios leave notices of most kinds in these inboxes.
+        for (String user : List.of(
+                "huanghaitao", "xiongyongqiang", "longminghui", "caiyuxuan", "chenzhihua", "weilijuan", "yuanying")) {
+            String page = mvc.perform(get("/inbox").session(signIn(user)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            org.jsoup.Jsoup.parse(page)
+                    .select(".notify-meta > span:first-child")
+                    .forEach(span -> labels.add(span.text()));
+        }
+        assertThat(labels).hasSizeGreaterThan(10).contains("公文意见", "会议回执", "公文");
+        assertThat(labels).as("no kind shown as its key").noneMatch(label -> label.matches("[a-z][a-z0-9.-]*"));
+    }
+
+    @Test
     void allCanBeMarkedReadAtOnce() throws Exception {
         MockHttpSession chen = signIn("chenzhihua");
         long chenId = person("P0003");
