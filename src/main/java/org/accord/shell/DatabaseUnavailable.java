@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -116,6 +117,10 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         }
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
         context.setVariable("retryAfter", RETRY_AFTER_SECONDS);
+        // Only a request that meant to change something has something unsaved to speak of.
+        context.setVariable(
+                "change",
+                !HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod()));
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
         response.getOutputStream()
                 .write(templates.process("shell/unavailable", context).getBytes(StandardCharsets.UTF_8));

@@ -28,7 +28,11 @@ class DatabaseUnavailableIntegrationTest {
     DatabaseUnavailable filter;
 
     MockHttpServletResponse run(String path, String accept, RuntimeException failure) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        return run("GET", path, accept, failure);
+    }
+
+    MockHttpServletResponse run(String method, String path, String accept, RuntimeException failure) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         request.setRequestURI(path);
         request.addHeader("Accept", accept);
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -56,8 +60,17 @@ class DatabaseUnavailableIntegrationTest {
         assertThat(response.getContentType()).startsWith("text/html");
         assertThat(response.getContentAsString())
                 .contains("系统暂时无法服务")
-                .contains("您的操作没有保存")
-                .contains("约 10 秒后");
+                .contains("页面暂时无法打开")
+                .contains("约 10 秒后")
+                .as("a page view changed nothing, so it does not speak of an unsaved change")
+                .doesNotContain("没有保存");
+    }
+
+    @Test
+    void aFormSentDuringTheOutageIsSaidNotToBeSaved() throws Exception {
+        MockHttpServletResponse response = run("POST", "/cases/4/return", "text/html", noConnection());
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString()).contains("您的操作没有保存").contains("约 10 秒后");
     }
 
     @Test
