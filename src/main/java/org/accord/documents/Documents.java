@@ -579,15 +579,22 @@ class Documents {
             throw DocumentRefused.input("consulted");
         }
         Matter matter = matters.get(document.matterId());
+        List<ConsultationRound> rounds = store.rounds(id);
+        // One point carries the units' overall stance until it is settled; a settled one is not asked again.
+        Long pointId = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).pointId();
+        if (pointId != null
+                && matter.point(pointId)
+                        .filter(point -> point.status() == PointStatus.ESCALATED)
+                        .isPresent()) {
+            // The leader was asked to settle the point: asking the units again first would pre-empt the ruling.
+            throw DocumentRefused.conflict("awaitingRuling");
+        }
         for (Long unit : units) {
             directory.unit(unit).orElseThrow(() -> DocumentRefused.input("unit"));
             if (!matter.hasUnit(unit)) {
                 matters.addParty(document.matterId(), unit, null, PartyRole.CONSULTED);
             }
         }
-        List<ConsultationRound> rounds = store.rounds(id);
-        // One point carries the units' overall stance until it is settled; a settled one is not asked again.
-        Long pointId = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).pointId();
         if (pointId != null) {
             Long last = pointId;
             boolean unsettled = matter.point(last)
