@@ -41,6 +41,9 @@ class TaskDesk {
     /** A reminder is a few sentences; the unit's liaison reads it as a notice on a phone. */
     static final int REMINDER_MAX = 1000;
 
+    /** Enough of a cited passage to recognise it; the whole stands on the task page. */
+    static final int EXCERPT_IN_NOTICE = 120;
+
     private final SupervisedTasks tasks;
     private final TaskAttachments attachments;
     private final SupervisionTimers timers;
@@ -315,7 +318,7 @@ class TaskDesk {
             Object[] args = {task.title(), task.deadline(), words};
             String body = text("supervision.notice.REMINDED.body", args);
             if (!cited.isEmpty()) {
-                body += "\n" + text("supervision.notice.REMINDED.basis", basisLine(cited));
+                body += "\n" + basisLines(cited);
             }
             notifications.send(Notice.of(
                     liaisons,
@@ -327,11 +330,23 @@ class TaskDesk {
         return get(id, scope);
     }
 
-    /** The cited bases as a unit reads them in a notice: title, then number or date where there is one. */
-    private static String basisLine(List<Citation> cited) {
+    /**
+     * The cited bases as a unit reads them in a notice, one a line: what it is, its title and number, and the passage
+     * that bears on the task, for a decision's title is only its meeting's.
+     */
+    private String basisLines(List<Citation> cited) {
         return cited.stream()
-                .map(c -> c.reference() != null ? c.title() + "（" + c.reference() + "）" : c.title())
-                .collect(Collectors.joining("；"));
+                .map(c -> text(
+                        "supervision.notice.REMINDED.basis",
+                        text("basis.kind." + c.sourceKind().name()),
+                        c.reference() != null ? c.title() + "（" + c.reference() + "）" : c.title(),
+                        clip(c.excerpt(), EXCERPT_IN_NOTICE)))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String clip(String text, int length) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= length ? line : line.substring(0, length - 1) + "…";
     }
 
     /** The citations of a task, for its page; the task must be within the scope. */
