@@ -309,7 +309,7 @@ class TaskDesk {
                         ? words
                         : words + "; basis="
                                 + cited.stream()
-                                        .map(c -> c.sourceKind() + ":" + c.sourceId())
+                                        .map(c -> c.sourceKindName() + ":" + c.sourceId())
                                         .collect(Collectors.joining(","))));
         Set<Long> liaisons = directory.liaisons(task.leadUnitId()).stream()
                 .map(PersonSummary::id)
@@ -322,7 +322,7 @@ class TaskDesk {
             }
             notifications.send(Notice.of(
                     liaisons,
-                    "supervision.reminded",
+                    "supervision.reminder",
                     text("supervision.notice.REMINDED.title", args),
                     body,
                     "/tasks/" + id));
@@ -338,7 +338,7 @@ class TaskDesk {
         return cited.stream()
                 .map(c -> text(
                         "supervision.notice.REMINDED.basis",
-                        text("basis.kind." + c.sourceKind().name()),
+                        text("basis.kind." + c.sourceKindName()),
                         c.reference() != null ? c.title() + "（" + c.reference() + "）" : c.title(),
                         clip(c.excerpt(), EXCERPT_IN_NOTICE)))
                 .collect(Collectors.joining("\n"));

@@ -118,7 +118,7 @@ class SupervisionReminderIntegrationTest {
             List<String> bodies = jdbc.sql(
                             "SELECT body FROM notify_inbox WHERE person_id = :p AND kind = :k AND link = :l")
                     .param("p", person.id())
-                    .param("k", "supervision.reminded")
+                    .param("k", "supervision.reminder")
                     .param("l", "/tasks/" + task)
                     .query(String.class)
                     .list();
@@ -188,7 +188,7 @@ class SupervisionReminderIntegrationTest {
                         .param("text", "催".repeat(TaskDesk.REMINDER_MAX)))
                 .andExpect(status().is3xxRedirection());
         assertThat(entries(task, "REMINDED")).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT body FROM notify_inbox WHERE kind = 'supervision.reminded' AND link = :l")
+        assertThat(jdbc.sql("SELECT body FROM notify_inbox WHERE kind = 'supervision.reminder' AND link = :l")
                         .param("l", "/tasks/" + task)
                         .query(String.class)
                         .list())
@@ -284,7 +284,7 @@ class SupervisionReminderIntegrationTest {
     }
 
     int inbox(long task) {
-        return jdbc.sql("SELECT COUNT(*) FROM notify_inbox WHERE kind = 'supervision.reminded' AND link = :l")
+        return jdbc.sql("SELECT COUNT(*) FROM notify_inbox WHERE kind = 'supervision.reminder' AND link = :l")
                 .param("l", "/tasks/" + task)
                 .query(Integer.class)
                 .single();
