@@ -5,14 +5,15 @@ import java.util.Optional;
 
 /**
  * What the office is writing to units, to which a basis is cited: a case being dispatched, a document in
- * consultation, a meeting whose notice goes out.
+ * consultation, a meeting whose notice goes out, a supervised task whose unit is urged (催办).
  */
 public record BasisTarget(Kind kind, long id) {
 
     public enum Kind {
         CASE,
         DOCUMENT,
-        MEETING
+        MEETING,
+        TASK
     }
 
     public static BasisTarget ofCase(long id) {
@@ -25,6 +26,10 @@ public record BasisTarget(Kind kind, long id) {
 
     public static BasisTarget ofMeeting(long id) {
         return new BasisTarget(Kind.MEETING, id);
+    }
+
+    public static BasisTarget ofTask(long id) {
+        return new BasisTarget(Kind.TASK, id);
     }
 
     /** The form pages carry it as {@code CASE:12}. */

@@ -21,4 +21,13 @@ public record Citation(
         String url,
         @Nullable Instant sourceAt,
         String citedBy,
-        Instant citedAt) {}
+        Instant citedAt) {
+
+    /**
+     * The cited item's kind by name ({@code INSTRUCTION}, {@code DECISION}, {@code DOCUMENT}, as in the message keys
+     * {@code basis.kind.*}), for the modules that word a citation in their own notices without depending on search.
+     */
+    public String sourceKindName() {
+        return sourceKind.name();
+    }
+}

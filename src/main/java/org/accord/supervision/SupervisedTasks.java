@@ -40,7 +40,9 @@ class SupervisedTasks {
         COMPLETION,
         ACCEPTED,
         REJECTED,
-        URGED
+        URGED,
+        /** The office's reminder (催办) to the lead unit. */
+        REMINDED
     }
 
     /** What a list shows: filters already checked by the caller. */

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages of 督办: the list within the data scope, a task with its history and the actions on it. */
 @Controller
@@ -87,6 +88,11 @@ class TaskController {
         model.addAttribute("isLead", lead);
         model.addAttribute("canComplete", lead && task.status() == TaskStatus.IN_PROGRESS);
         model.addAttribute("canReview", me.role() == Role.STAFF && task.status() == TaskStatus.COMPLETION_REPORTED);
+        model.addAttribute("office", me.role() == Role.STAFF);
+        model.addAttribute("canRemind", me.role() == Role.STAFF && leadMayReport);
+        model.addAttribute("reminderMax", TaskDesk.REMINDER_MAX);
+        model.addAttribute("citations", desk.citations(id, scope));
+        model.addAttribute("basisUnits", basisUnits(task));
         return "supervision/detail";
     }
 
@@ -135,6 +141,27 @@ class TaskController {
             @AuthenticationPrincipal SignedInAccount me) {
         desk.urge(id, scopes.current(), me, instruction);
         return "redirect:/leader";
+    }
+
+    /** The office reminds the lead unit (催办); the bases cited for the task go with it. */
+    @PostMapping("/{id}/remind")
+    @PreAuthorize("hasRole('STAFF')")
+    String remind(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String text,
+            @AuthenticationPrincipal SignedInAccount me,
+            RedirectAttributes redirect) {
+        desk.remind(id, scopes.current(), me, text);
+        redirect.addFlashAttribute(
+                "reminded", messages.getMessage("supervision.reminder.sent", null, Locale.SIMPLIFIED_CHINESE));
+        return "redirect:/tasks/" + id + "#history";
+    }
+
+    /** The units the basis finder favours: the lead unit first, then the cooperating ones. */
+    static String basisUnits(TaskView task) {
+        StringBuilder units = new StringBuilder(String.valueOf(task.leadUnitId()));
+        task.cooperatingUnitIds().forEach(unit -> units.append(',').append(unit));
+        return units.toString();
     }
 
     @PostMapping("/{id}/review")

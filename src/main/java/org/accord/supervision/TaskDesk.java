@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.accord.audit.Audited;
+import org.accord.basis.Bases;
+import org.accord.basis.BasisTarget;
+import org.accord.basis.Citation;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.directory.Directory;
 import org.accord.directory.PersonSummary;
@@ -35,6 +38,12 @@ class TaskDesk {
 
     static final int LIST_LIMIT = 200;
 
+    /** A reminder is a few sentences; the unit's liaison reads it as a notice on a phone. */
+    static final int REMINDER_MAX = 1000;
+
+    /** Enough of a cited passage to recognise it; the whole stands on the task page. */
+    static final int EXCERPT_IN_NOTICE = 120;
+
     private final SupervisedTasks tasks;
     private final TaskAttachments attachments;
     private final SupervisionTimers timers;
@@ -43,6 +52,7 @@ class TaskDesk {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final Bases bases;
 
     TaskDesk(
             SupervisedTasks tasks,
@@ -52,7 +62,8 @@ class TaskDesk {
             WorkingCalendar calendar,
             Notifications notifications,
             ApplicationEventPublisher events,
-            MessageSource messages) {
+            MessageSource messages,
+            Bases bases) {
         this.tasks = tasks;
         this.attachments = attachments;
         this.timers = timers;
@@ -61,6 +72,7 @@ class TaskDesk {
         this.notifications = notifications;
         this.events = events;
         this.messages = messages;
+        this.bases = bases;
     }
 
     @Transactional(readOnly = true)
@@ -264,6 +276,84 @@ class TaskDesk {
                     "/tasks/" + id));
         }
         return get(id, scope);
+    }
+
+    /**
+     * The office reminds the lead unit (催办) in its own words: on the task's history and to the unit's liaisons,
+     * with the bases cited for the task, which tell the unit what the reminder rests on. Only while the unit still
+     * has work to do: once it has reported completion, the office reviews instead.
+     */
+    @Transactional
+    TaskView remind(long id, DataScope scope, SignedInAccount me, @Nullable String text) {
+        Task task = visible(id, scope);
+        if (me.role() != Role.STAFF) {
+            throw new NotYourPart("supervision.error.notOfficeReminder");
+        }
+        if (task.status() == TaskStatus.COMPLETED) {
+            throw new TaskAlreadyCompleted(id, task.status());
+        }
+        if (task.status() == TaskStatus.COMPLETION_REPORTED) {
+            throw new CompletionAwaitingReview(id, task.status());
+        }
+        String words = required(text, REMINDER_MAX, "supervision.error.reminder");
+        tasks.addEntry(id, SupervisedTasks.EntryKind.REMINDED, me.username(), me.displayName(), null, words);
+        List<Citation> cited = bases.cited(BasisTarget.ofTask(id));
+        events.publishEvent(Audited.now(
+                "supervision",
+                "task",
+                String.valueOf(id),
+                "office-remind",
+                task.leadUnitId(),
+                null,
+                cited.isEmpty()
+                        ? words
+                        : words + "; basis="
+                                + cited.stream()
+                                        .map(c -> c.sourceKindName() + ":" + c.sourceId())
+                                        .collect(Collectors.joining(","))));
+        Set<Long> liaisons = directory.liaisons(task.leadUnitId()).stream()
+                .map(PersonSummary::id)
+                .collect(Collectors.toSet());
+        if (!liaisons.isEmpty()) {
+            Object[] args = {task.title(), task.deadline(), words};
+            String body = text("supervision.notice.REMINDED.body", args);
+            if (!cited.isEmpty()) {
+                body += "\n" + basisLines(cited);
+            }
+            notifications.send(Notice.of(
+                    liaisons,
+                    "supervision.reminder",
+                    text("supervision.notice.REMINDED.title", args),
+                    body,
+                    "/tasks/" + id));
+        }
+        return get(id, scope);
+    }
+
+    /**
+     * The cited bases as a unit reads them in a notice, one a line: what it is, its title and number, and the passage
+     * that bears on the task, for a decision's title is only its meeting's.
+     */
+    private String basisLines(List<Citation> cited) {
+        return cited.stream()
+                .map(c -> text(
+                        "supervision.notice.REMINDED.basis",
+                        text("basis.kind." + c.sourceKindName()),
+                        c.reference() != null ? c.title() + "（" + c.reference() + "）" : c.title(),
+                        clip(c.excerpt(), EXCERPT_IN_NOTICE)))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String clip(String text, int length) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= length ? line : line.substring(0, length - 1) + "…";
+    }
+
+    /** The citations of a task, for its page; the task must be within the scope. */
+    @Transactional(readOnly = true)
+    List<Citation> citations(long id, DataScope scope) {
+        visible(id, scope);
+        return bases.cited(BasisTarget.ofTask(id));
     }
 
     /** The overdue tasks in a scope, for the leader's page. */

@@ -4,7 +4,8 @@
  * evidence and the office's review, with reminders, overdue notices and escalation on timers.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"directory", "calendar", "security", "audit", "notify", "coordination"})
+@ApplicationModule(
+        allowedDependencies = {"directory", "calendar", "security", "audit", "notify", "coordination", "basis"})
 package org.accord.supervision;
 
 import org.jspecify.annotations.NullMarked;
