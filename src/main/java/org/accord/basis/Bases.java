@@ -14,6 +14,7 @@ import org.accord.search.Searchable;
 import org.accord.search.SimilarQuery;
 import org.accord.security.DataScope;
 import org.accord.security.DataScopes;
+import org.accord.security.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -117,12 +118,20 @@ public class Bases {
                 clip(Suggestion.plain(hit.snippet()), 1000),
                 hit.url(),
                 hit.at(),
-                SecurityContextHolder.getContext().getAuthentication().getName(),
+                citedBy(),
                 Instant.now());
         store.insert(citation, hit.authority());
         events.publishEvent(Audited.now(
                 "basis", "citation", target.toString(), "cite", null, null, kind + ":" + sourceId + " " + hit.title()));
         return citation;
+    }
+
+    /** The recipients read who cited it: a person's name, not an account name. */
+    private static String citedBy() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication.getPrincipal() instanceof SignedInAccount account
+                ? account.displayName()
+                : authentication.getName();
     }
 
     @Transactional
