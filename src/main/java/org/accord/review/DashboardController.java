@@ -279,6 +279,9 @@ class DashboardController {
         // One chart per scale: rates (percent) together, each unit of average (days, minutes, rounds) on its own.
         Map<String, List<Map<String, Object>>> scales = new LinkedHashMap<>();
         Map<String, List<@Nullable Double>> data = new LinkedHashMap<>();
+        if (names.stream().anyMatch(name -> !ReviewFigures.MEASURES.containsKey(kind + "." + name))) {
+            scales.put("RATE", new ArrayList<>());
+        }
         for (String name : names) {
             String figure = kind + "." + name;
             String scale = ReviewFigures.MEASURES.getOrDefault(figure, "RATE");
