@@ -15,7 +15,8 @@
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + suffix; } },
       legend: { top: 0, type: 'scroll', itemGap: 18 },
-      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      // An average's axis carries its unit as a name above it, below the legend.
+      grid: { left: 8, right: 8, top: percent ? 40 : 64, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
         data: data.categories,
