@@ -214,7 +214,7 @@ public class DocumentPeriodFigures {
         List<Long> drafters = List.of();
         boolean keyed = key != null && !key.equals("-") && !column.equals("NULL");
         if (key != null && grouping.equals("UNIT")) {
-            drafters = draftersOf(key);
+            drafters = draftersOf(key, start, end);
             if (drafters.isEmpty()) {
                 return List.of();
             }
@@ -303,9 +303,15 @@ public class DocumentPeriodFigures {
         };
     }
 
-    /** The drafters whose section is the group {@code key} ("-": drafters the directory does not place). */
-    private List<Long> draftersOf(String key) {
-        return jdbc.sql("SELECT DISTINCT drafter_id FROM document").query(Long.class).list().stream()
+    /**
+     * The drafters of the period's documents whose section is the group {@code key} ("-": drafters the directory does
+     * not place).
+     */
+    private List<Long> draftersOf(String key, Instant start, Instant end) {
+        return statement("SELECT DISTINCT d.drafter_id FROM document d" + ISSUED, start, end, null)
+                .query(Long.class)
+                .list()
+                .stream()
                 .filter(drafter -> drafterUnit(drafter).equals(key))
                 .toList();
     }

@@ -321,7 +321,7 @@ class DashboardController {
     }
 
     /** A figure as shown: a rate as "66.7%", an average as "平均 7.0 天"; "—" when there is nothing to count. */
-    String shown(ReviewFigures.Value v) {
+    private String shown(ReviewFigures.Value v) {
         if (v.isAverage()) {
             Double average = v.average();
             return average == null
@@ -333,7 +333,7 @@ class DashboardController {
     }
 
     /** What a figure is counted over: "met / base" for a rate, the number of items for an average. */
-    String count(ReviewFigures.Value v) {
+    private String count(ReviewFigures.Value v) {
         return v.isAverage()
                 ? message("review.average.count", String.valueOf(v.base()))
                 : message("review.count", v.met(), v.base());
