@@ -26,13 +26,48 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DutyPeriodFigures {
 
-    /** One figure of one group; see {@code CasePeriodFigures.Count}. */
-    public record Count(String figure, String key, String name, long base, long met) {}
+    /**
+     * One figure of one group; see {@code CasePeriodFigures.Count}. For an average ({@link #MEASURES}), {@code sum}
+     * is the measure summed over the base and {@code met} equals {@code base}.
+     */
+    public record Count(String figure, String key, String name, long base, long met, double sum) {}
 
-    /** One incident behind a count. */
-    public record Item(long id, String label, String detail, Instant at, String href, boolean met) {}
+    /** One incident behind a count; {@code value} is its measure when the figure is an average. */
+    public record Item(
+            long id,
+            String label,
+            String detail,
+            Instant at,
+            String href,
+            boolean met,
+            @Nullable Double value) {}
 
-    private record Definition(String name, String base, String met) {}
+    /** A rate (base, met) or, with a measure, an average of the measure over the base. */
+    private record Definition(
+            String name, String base, String met, @Nullable String measure) {
+
+        Definition(String name, String base, String met) {
+            this(name, base, met, null);
+        }
+
+        static Definition average(String name, String base, String measure) {
+            return new Definition(name, base, "TRUE", measure);
+        }
+    }
+
+    /** Minutes from one moment to another, portable to H2 and PostgreSQL. */
+    private static String minutes(String from, String to) {
+        return "((EXTRACT(EPOCH FROM " + to + ") - EXTRACT(EPOCH FROM " + from + ")) / 60.0)";
+    }
+
+    private static String notified(String aggregate, String kinds) {
+        return "(SELECT " + aggregate + " FROM duty_notification n WHERE n.incident_id = i.id AND n.kind IN (" + kinds
+                + "))";
+    }
+
+    // The leaders told of an incident; INSTRUCTION rows relay a leader's instruction and are not the report up.
+    private static final String LEADERS = "'LEADER_ON_DUTY', 'OVERSEEING_LEADER', 'ESCALATED_LEADER'";
+    private static final String UNITS = "'UNIT'";
 
     /**
      * The deadline of a clock counted from receipt: the incident's jurisdiction's own rule, else the general one,
@@ -62,7 +97,25 @@ public class DutyPeriodFigures {
             new Definition(
                     "REPORT_CLOCKS",
                     decided(PHONE_AT, "PHONE") + " AND " + decided(WRITTEN_AT, "WRITTEN"),
-                    inTime(PHONE_AT, "PHONE") + " AND " + inTime(WRITTEN_AT, "WRITTEN")));
+                    inTime(PHONE_AT, "PHONE") + " AND " + inTime(WRITTEN_AT, "WRITTEN")),
+            // From the first leader told to the first leader who acknowledged, over incidents some leader acknowledged.
+            Definition.average(
+                    "LEADER_ACK_MINUTES",
+                    notified("MIN(n.acknowledged_at)", LEADERS) + " IS NOT NULL",
+                    minutes(notified("MIN(n.sent_at)", LEADERS), notified("MIN(n.acknowledged_at)", LEADERS))),
+            // From the first unit told to the last unit's acknowledgment, over incidents every unit told acknowledged:
+            // an incident still waiting for a unit has no such time yet, and counting it would flatter the figure.
+            Definition.average(
+                    "ALL_UNITS_ACK_MINUTES",
+                    "EXISTS (SELECT 1 FROM duty_notification n WHERE n.incident_id = i.id AND n.kind = " + UNITS
+                            + ") AND NOT EXISTS (SELECT 1 FROM duty_notification n WHERE n.incident_id = i.id"
+                            + " AND n.kind = " + UNITS + " AND n.acknowledged_at IS NULL)",
+                    minutes(notified("MIN(n.sent_at)", UNITS), notified("MAX(n.acknowledged_at)", UNITS))));
+
+    /** The figures that are averages, with the unit of their measure (the others are rates). */
+    public static final Map<String, String> MEASURES = Map.of(
+            "LEADER_ACK_MINUTES", "MINUTES",
+            "ALL_UNITS_ACK_MINUTES", "MINUTES");
 
     /** The figures' names, in the order they are shown. */
     public static final List<String> FIGURES =
@@ -103,18 +156,22 @@ public class DutyPeriodFigures {
                     .append(d.base())
                     .append(") AND (")
                     .append(d.met())
-                    .append(") THEN 1 ELSE 0 END)");
+                    .append(") THEN 1 ELSE 0 END), SUM(CASE WHEN ")
+                    .append(d.base())
+                    .append(" THEN ")
+                    .append(d.measure() == null ? "0" : d.measure())
+                    .append(" ELSE 0 END)");
         }
         sql.append(FROM).append(where(units));
         if (!column.equals("NULL")) {
             sql.append(" GROUP BY ").append(column);
         }
-        Map<String, long[]> rows = new LinkedHashMap<>();
+        Map<String, double[]> rows = new LinkedHashMap<>();
         statement(sql.toString(), start, end, now, units).query(rs -> {
             String key = rs.getString(1);
-            long[] values = new long[DEFINITIONS.size() * 2];
+            double[] values = new double[DEFINITIONS.size() * 3];
             for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getLong(i + 2);
+                values[i] = rs.getDouble(i + 2);
             }
             rows.put(key == null ? "-" : key, values);
         });
@@ -122,8 +179,15 @@ public class DutyPeriodFigures {
         rows.forEach((key, values) -> {
             String name = name(grouping, key);
             for (int i = 0; i < DEFINITIONS.size(); i++) {
-                if (values[2 * i] > 0) {
-                    counts.add(new Count(DEFINITIONS.get(i).name(), key, name, values[2 * i], values[2 * i + 1]));
+                long base = Math.round(values[3 * i]);
+                if (base > 0) {
+                    counts.add(new Count(
+                            DEFINITIONS.get(i).name(),
+                            key,
+                            name,
+                            base,
+                            Math.round(values[3 * i + 1]),
+                            values[3 * i + 2]));
                 }
             }
         });
@@ -152,7 +216,9 @@ public class DutyPeriodFigures {
         String column = groupColumn(grouping);
         StringBuilder sql = new StringBuilder("SELECT i.id, i.title, i.level, i.event_type, i.received_at, CASE WHEN ")
                 .append(d.met())
-                .append(" THEN 1 ELSE 0 END AS met")
+                .append(" THEN 1 ELSE 0 END AS met, ")
+                .append(d.measure() == null ? "NULL" : d.measure())
+                .append(" AS measure")
                 .append(FROM)
                 .append(where(units))
                 .append(" AND (")
@@ -164,7 +230,10 @@ public class DutyPeriodFigures {
         } else if (keyed) {
             sql.append(" AND ").append(column).append(" = :key");
         }
-        sql.append(" ORDER BY met DESC, i.received_at, i.id LIMIT :limit OFFSET :offset");
+        sql.append(
+                d.measure() == null
+                        ? " ORDER BY met DESC, i.received_at, i.id LIMIT :limit OFFSET :offset"
+                        : " ORDER BY i.received_at, i.id LIMIT :limit OFFSET :offset");
         var statement = statement(sql.toString(), start, end, now, units)
                 .param("limit", limit)
                 .param("offset", offset);
@@ -174,13 +243,16 @@ public class DutyPeriodFigures {
         return statement
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
+                    double m = rs.getDouble("measure");
+                    Double measure = rs.wasNull() ? null : m;
                     return new Item(
                             id,
                             rs.getString("title"),
                             rs.getString("level") + " " + rs.getString("event_type"),
                             rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                             "/duty/incidents/" + id,
-                            rs.getInt("met") == 1);
+                            rs.getInt("met") == 1,
+                            measure);
                 })
                 .list();
     }

@@ -163,6 +163,13 @@ class DashboardController {
         model.addAttribute("base", base);
         model.addAttribute("met", met);
         model.addAttribute("items", items);
+        model.addAttribute("average", ReviewFigures.MEASURES.containsKey(figure));
+        model.addAttribute("shown", shown(value == null ? new ReviewFigures.Value(figure, "", "", 0, 0) : value));
+        String measure = ReviewFigures.MEASURES.get(figure);
+        model.addAttribute("measureLabel", measure == null ? null : message("review.measure." + measure));
+        model.addAttribute(
+                "definition",
+                messages.getMessage("review.definition." + figure, null, null, Locale.SIMPLIFIED_CHINESE));
         model.addAttribute("page", page);
         model.addAttribute("hasNext", (long) (page + 1) * PAGE_SIZE < base);
         String back = unit != null ? "/review/unit" : leader != null ? "/review/leader" : dashboardPath(scope);
@@ -210,16 +217,23 @@ class DashboardController {
             @Nullable Collection<Long> units,
             String title) {}
 
-    /** One figure shown as a tile: its total with a link to the items. */
-    record Tile(String figure, String label, ReviewFigures.Value value, String href) {}
+    /**
+     * One figure shown as a tile: its total as shown ("66.7%", "平均 7.0 天"), what it is counted over, and a link to
+     * the items.
+     */
+    record Tile(String figure, String label, ReviewFigures.Value value, String shown, String count, String href) {}
 
     /** One group's figures of a kind of work; a cell is null where the group has none of that figure. */
     record Row(String name, List<@Nullable Cell> cells) {}
 
-    record Cell(ReviewFigures.Value value, String href) {}
+    record Cell(ReviewFigures.Value value, String text, String href) {}
 
-    /** One kind of work on a dashboard. */
-    record Section(String kind, String title, List<Tile> tiles, List<String> labels, List<Row> rows, String chart) {}
+    /**
+     * One kind of work on a dashboard, with one chart for its rates and one per unit of its averages, so that a
+     * percentage and a number of days never share an axis.
+     */
+    record Section(
+            String kind, String title, List<Tile> tiles, List<String> labels, List<Row> rows, List<String> charts) {}
 
     private String dashboard(
             Target target,
@@ -254,34 +268,79 @@ class DashboardController {
             String label = message("review.figure." + figure);
             labels.add(label);
             ReviewFigures.Value total = f.total(figure);
-            tiles.add(new Tile(figure, label, total, href(target, f, figure, null)));
+            if (total == null) {
+                total = new ReviewFigures.Value(figure, "", "", 0, 0);
+            }
+            tiles.add(new Tile(figure, label, total, shown(total), count(total), href(target, f, figure, null)));
         }
         Map<String, String> groups = new LinkedHashMap<>();
         f.values().stream().filter(v -> v.kind().equals(kind)).forEach(v -> groups.putIfAbsent(v.key(), groupName(v)));
         List<Row> rows = new ArrayList<>();
-        List<Map<String, Object>> series = new ArrayList<>();
-        for (String name : names) {
-            series.add(new LinkedHashMap<>(Map.of("name", message("review.figure." + kind + "." + name))));
+        // One chart per scale: rates (percent) together, each unit of average (days, minutes, rounds) on its own.
+        Map<String, List<Map<String, Object>>> scales = new LinkedHashMap<>();
+        Map<String, List<@Nullable Double>> data = new LinkedHashMap<>();
+        if (names.stream().anyMatch(name -> !ReviewFigures.MEASURES.containsKey(kind + "." + name))) {
+            scales.put("RATE", new ArrayList<>());
         }
-        List<List<@Nullable Double>> data = new ArrayList<>();
-        names.forEach(n -> data.add(new ArrayList<>()));
+        for (String name : names) {
+            String figure = kind + "." + name;
+            String scale = ReviewFigures.MEASURES.getOrDefault(figure, "RATE");
+            Map<String, Object> series = new LinkedHashMap<>();
+            series.put("name", message("review.figure." + figure));
+            List<@Nullable Double> points = new ArrayList<>();
+            series.put("data", points);
+            data.put(figure, points);
+            scales.computeIfAbsent(scale, k -> new ArrayList<>()).add(series);
+        }
         groups.forEach((key, groupName) -> {
             List<@Nullable Cell> cells = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                String figure = kind + "." + names.get(i);
+            for (String name : names) {
+                String figure = kind + "." + name;
                 ReviewFigures.Value v = f.value(figure, key);
-                cells.add(v == null ? null : new Cell(v, href(target, f, figure, key)));
-                data.get(i).add(v == null ? null : v.rate());
+                cells.add(
+                        v == null ? null : new Cell(v, shown(v) + " (" + count(v) + ")", href(target, f, figure, key)));
+                data.get(figure).add(v == null ? null : v.isAverage() ? v.average() : v.rate());
             }
             rows.add(new Row(groupName, cells));
         });
-        for (int i = 0; i < names.size(); i++) {
-            series.get(i).put("data", data.get(i));
+        List<String> charts = new ArrayList<>();
+        scales.forEach((scale, series) -> {
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("categories", new ArrayList<>(groups.values()));
+            chart.put("series", series);
+            chart.put("percent", scale.equals("RATE"));
+            chart.put("unit", scale.equals("RATE") ? "%" : message("review.measure." + scale));
+            chart.put(
+                    "title",
+                    scale.equals("RATE")
+                            ? message("review.chart.rates")
+                            : message("review.chart.average", message("review.measure." + scale)));
+            charts.add(json.writeValueAsString(chart));
+        });
+        return new Section(kind, message("review.kind." + kind), tiles, labels, rows, charts);
+    }
+
+    /** A figure as shown: a rate as "66.7%", an average as "平均 7.0 天"; "—" when there is nothing to count. */
+    private String shown(ReviewFigures.Value v) {
+        if (v.isAverage()) {
+            Double average = v.average();
+            return average == null
+                    ? "—"
+                    : message("review.average", String.format(Locale.ROOT, "%.1f", average), measure(v));
         }
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("categories", new ArrayList<>(groups.values()));
-        chart.put("series", series);
-        return new Section(kind, message("review.kind." + kind), tiles, labels, rows, json.writeValueAsString(chart));
+        Double rate = v.rate();
+        return rate == null ? "—" : rate + "%";
+    }
+
+    /** What a figure is counted over: "met / base" for a rate, the number of items for an average. */
+    private String count(ReviewFigures.Value v) {
+        return v.isAverage()
+                ? message("review.average.count", String.valueOf(v.base()))
+                : message("review.count", v.met(), v.base());
+    }
+
+    private String measure(ReviewFigures.Value v) {
+        return message("review.measure." + v.measure());
     }
 
     private String href(Target target, ReviewFigures.Figures f, String figure, @Nullable String key) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.cases.CasePeriodFigures;
+import org.accord.documents.DocumentPeriodFigures;
 import org.accord.duty.DutyPeriodFigures;
 import org.accord.meetings.MeetingPeriodFigures;
 import org.accord.security.DataScope;
@@ -34,14 +35,22 @@ class ReviewFigures {
     static final String SUPERVISION = "supervision";
     static final String MEETINGS = "meetings";
     static final String DUTY = "duty";
+    static final String DOCUMENTS = "documents";
 
     /** The figures in the order shown, by kind of work. */
     static final Map<String, List<String>> FIGURES = figureNames();
+
+    /**
+     * The figures that are averages ({@code <kind>.<figure>}), with the unit of their measure (DAYS, MINUTES,
+     * ROUNDS); every other figure is a rate.
+     */
+    static final Map<String, String> MEASURES = measures();
 
     private final CasePeriodFigures cases;
     private final SupervisionPeriodFigures supervision;
     private final MeetingPeriodFigures meetings;
     private final DutyPeriodFigures duty;
+    private final DocumentPeriodFigures documents;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -50,12 +59,14 @@ class ReviewFigures {
             SupervisionPeriodFigures supervision,
             MeetingPeriodFigures meetings,
             DutyPeriodFigures duty,
+            DocumentPeriodFigures documents,
             WorkingCalendar calendar,
             ObjectProvider<Clock> clock) {
         this.cases = cases;
         this.supervision = supervision;
         this.meetings = meetings;
         this.duty = duty;
+        this.documents = documents;
         this.zone = calendar.zone();
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
@@ -94,7 +105,10 @@ class ReviewFigures {
         }
         for (DutyPeriodFigures.Count c :
                 duty.counts(grouping, period.start(zone), period.end(zone), clock.instant(), units)) {
-            values.add(new Value(DUTY + "." + c.figure(), c.key(), c.name(), c.base(), c.met()));
+            values.add(new Value(DUTY + "." + c.figure(), c.key(), c.name(), c.base(), c.met(), c.sum()));
+        }
+        for (DocumentPeriodFigures.Count c : documents.counts(grouping, period.start(zone), period.end(zone), units)) {
+            values.add(new Value(DOCUMENTS + "." + c.figure(), c.key(), c.name(), c.base(), c.met(), c.sum()));
         }
         return new Figures(period, grouping, values);
     }
@@ -154,7 +168,22 @@ class ReviewFigures {
                                 offset,
                                 limit)
                         .forEach(i -> items.add(new Item(
-                                i.label(), i.detail(), i.at().atZone(zone).toLocalDate(), i.href(), i.met())));
+                                i.label(),
+                                i.detail(),
+                                i.at().atZone(zone).toLocalDate(),
+                                i.href(),
+                                i.met(),
+                                i.value())));
+            case DOCUMENTS ->
+                documents
+                        .items(name, grouping, key, period.start(zone), period.end(zone), units, offset, limit)
+                        .forEach(i -> items.add(new Item(
+                                i.label(),
+                                i.detail(),
+                                i.at().atZone(zone).toLocalDate(),
+                                i.href(),
+                                i.met(),
+                                i.value())));
             default -> throw new ReviewInputRejected("review.error.figure");
         }
         return items;
@@ -181,21 +210,55 @@ class ReviewFigures {
         names.put(SUPERVISION, SupervisionPeriodFigures.FIGURES);
         names.put(MEETINGS, MeetingPeriodFigures.FIGURES);
         names.put(DUTY, DutyPeriodFigures.FIGURES);
+        names.put(DOCUMENTS, DocumentPeriodFigures.FIGURES);
         return names;
     }
 
+    private static Map<String, String> measures() {
+        Map<String, String> measures = new LinkedHashMap<>();
+        DutyPeriodFigures.MEASURES.forEach((name, unit) -> measures.put(DUTY + "." + name, unit));
+        DocumentPeriodFigures.MEASURES.forEach((name, unit) -> measures.put(DOCUMENTS + "." + name, unit));
+        return Map.copyOf(measures);
+    }
+
+    /** Rounds a figure to one decimal, as every figure is shown. */
+    static double oneDecimal(double value) {
+        return Math.round(10.0 * value) / 10.0;
+    }
+
     /**
-     * One figure of one group: {@code met} of {@code base}.
+     * One figure of one group: a rate, {@code met} of {@code base}; or an average, the measure's {@code sum} over the
+     * {@code base} (then {@code met} equals {@code base}).
      *
      * @param figure {@code <kind>.<figure>}
      * @param key the group's key, "-" for items without one
      */
-    record Value(String figure, String key, String name, long base, long met) {
+    record Value(String figure, String key, String name, long base, long met, double sum) {
 
-        /** The share met, in percent with one decimal; null when the base is empty. */
+        Value(String figure, String key, String name, long base, long met) {
+            this(figure, key, name, base, met, 0);
+        }
+
+        /** Whether the figure is an average rather than a rate. */
+        public boolean isAverage() {
+            return MEASURES.containsKey(figure);
+        }
+
+        /** The unit of an average's measure (DAYS, MINUTES, ROUNDS); null for a rate. */
+        public @Nullable String measure() {
+            return MEASURES.get(figure);
+        }
+
+        /** The share met, in percent with one decimal; null when the base is empty or the figure is an average. */
         @Nullable
         public Double rate() {
-            return base == 0 ? null : Math.round(1000.0 * met / base) / 10.0;
+            return base == 0 || isAverage() ? null : oneDecimal(100.0 * met / base);
+        }
+
+        /** The average, with one decimal; null when the base is empty or the figure is a rate. */
+        @Nullable
+        public Double average() {
+            return base == 0 || !isAverage() ? null : oneDecimal(sum / base);
         }
 
         String kind() {
@@ -203,23 +266,46 @@ class ReviewFigures {
         }
     }
 
-    /** One item behind a figure: its page, and whether it met the figure. */
-    record Item(String label, String detail, LocalDate date, String href, boolean met) {}
+    /**
+     * One item behind a figure: its page, and whether it met the figure; for an average, its measure ({@code
+     * value}, one decimal).
+     */
+    record Item(
+            String label,
+            String detail,
+            LocalDate date,
+            String href,
+            boolean met,
+            @Nullable Double value) {
+
+        Item(String label, String detail, LocalDate date, String href, boolean met) {
+            this(label, detail, date, href, met, null);
+        }
+
+        Item {
+            value = value == null ? null : oneDecimal(value);
+        }
+    }
 
     /** The figures of a period, per group, and summed over the groups. */
     record Figures(Period period, String grouping, List<Value> values) {
 
-        /** Each figure over all groups (key null); the groups split a figure's base without overlap. */
+        /**
+         * Each figure over all groups (key null); the groups split a figure's base without overlap. An average's total
+         * is the summed measure over the summed base, never an average of the groups' averages.
+         */
         List<Value> totals() {
-            Map<String, long[]> sums = new LinkedHashMap<>();
-            FIGURES.forEach((kind, names) -> names.forEach(n -> sums.put(kind + "." + n, new long[2])));
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            FIGURES.forEach((kind, names) -> names.forEach(n -> sums.put(kind + "." + n, new double[3])));
             for (Value v : values) {
-                long[] sum = sums.get(v.figure());
+                double[] sum = sums.get(v.figure());
                 sum[0] += v.base();
                 sum[1] += v.met();
+                sum[2] += v.sum();
             }
             List<Value> totals = new ArrayList<>();
-            sums.forEach((figure, sum) -> totals.add(new Value(figure, "", "", sum[0], sum[1])));
+            sums.forEach((figure, sum) ->
+                    totals.add(new Value(figure, "", "", Math.round(sum[0]), Math.round(sum[1]), sum[2])));
             return totals;
         }
 

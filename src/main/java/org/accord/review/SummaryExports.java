@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -24,6 +26,9 @@ final class SummaryExports {
 
     static final String FANGSONG = "仿宋_GB2312";
     static final String HEITI = "黑体";
+
+    /** An average as {@code SummaryGenerator} writes it: "平均 7.0 天（2 项）". */
+    private static final Pattern AVERAGE = Pattern.compile("平均 (\\d+(?:\\.\\d+)?) (\\S+)（(\\d+) 项）");
 
     private SummaryExports() {}
 
@@ -95,6 +100,14 @@ final class SummaryExports {
                 String value = figure.value();
                 if (value.matches("\\d+")) {
                     row.createCell(1).setCellValue(Long.parseLong(value));
+                } else if (AVERAGE.matcher(value).matches()) {
+                    // An average is a number with its unit in the cell's format, and the items it is taken over.
+                    Matcher average = AVERAGE.matcher(value);
+                    average.matches();
+                    row.createCell(1).setCellValue(Double.parseDouble(average.group(1)));
+                    row.getCell(1).setCellStyle(format(workbook, "\"平均 \"0.0\" " + average.group(2) + "\""));
+                    row.createCell(2).setCellValue(Long.parseLong(average.group(3)));
+                    row.getCell(2).setCellStyle(format(workbook, "0\" 项\""));
                 } else if (value.matches("\\d+%")) {
                     row.createCell(1).setCellValue(Long.parseLong(value.substring(0, value.length() - 1)) / 100.0);
                     row.getCell(1).setCellStyle(percent(workbook));
@@ -126,6 +139,12 @@ final class SummaryExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static org.apache.poi.ss.usermodel.CellStyle format(XSSFWorkbook workbook, String format) {
+        var style = workbook.createCellStyle();
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        return style;
     }
 
     private static org.apache.poi.ss.usermodel.CellStyle percent(XSSFWorkbook workbook) {

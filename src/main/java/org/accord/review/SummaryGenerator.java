@@ -205,23 +205,37 @@ class SummaryGenerator {
     }
 
     /**
-     * The dashboards' figures over the same units and days (hotline sign-for, completion, satisfaction; supervision),
-     * those with anything to count, as "met/base（rate）".
+     * The dashboards' figures over the same units and days (hotline, supervision, meetings, duty, documents), those
+     * with anything to count: a rate as "met/base（rate%）", an average as "平均 x.x 天（n 项）".
      */
     private List<Summary.Figure> dashboardFigures(SummaryPeriod period, Set<Long> units) {
         List<Summary.Figure> figures = new ArrayList<>();
         Period days = new Period(Period.Kind.CUSTOM, period.start(), period.end());
         for (ReviewFigures.Value total :
                 reviewFigures.figures(days, units, "UNIT").totals()) {
-            Double rate = total.rate();
-            if (total.base() == 0 || rate == null) {
+            if (total.base() == 0) {
                 continue;
             }
             String label = messages.getMessage("review.figure." + total.figure(), null, total.figure(), CHINESE);
-            figures.add(new Summary.Figure(
-                    label == null ? total.figure() : label, total.met() + "/" + total.base() + "（" + rate + "%）"));
+            label = label == null ? total.figure() : label;
+            Double average = total.average();
+            Double rate = total.rate();
+            if (average != null) {
+                figures.add(new Summary.Figure(label, averageText(average, total.measure(), total.base())));
+            } else if (rate != null) {
+                figures.add(new Summary.Figure(label, total.met() + "/" + total.base() + "（" + rate + "%）"));
+            }
         }
         return figures;
+    }
+
+    /** An average as a summary states it, and as {@link SummaryExports} reads it back into a number. */
+    private String averageText(double average, @Nullable String measure, long base) {
+        return text(
+                "review.summaries.figure.average",
+                String.format(Locale.ROOT, "%.1f", average),
+                text("review.measure." + measure),
+                base);
     }
 
     private String body(Summary summary) {

@@ -13,7 +13,8 @@
             "supervision",
             "cases",
             "meetings",
-            "duty"
+            "duty",
+            "documents"
         })
 package org.accord.review;
 
