@@ -97,7 +97,10 @@ class BasisIntegrationTest {
                 .contains(number)
                 .contains("二十四小时内处置完毕")
                 .doesNotContain("href=\"/documents/" + document + "\"");
-        assertThat(page(get("/cases/{id}", caseId), office)).contains("href=\"/documents/" + document + "\"");
+        assertThat(page(get("/cases/{id}", caseId), office))
+                .contains("href=\"/documents/" + document + "\"")
+                .as("who cited it, by name")
+                .contains("黄海涛 于");
 
         long citation = jdbc.queryForObject(
                 "SELECT id FROM basis_citation WHERE target_kind = 'CASE' AND target_id = ?", Long.class, caseId);
