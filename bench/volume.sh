@@ -56,13 +56,13 @@ scenario_volume() {
   if [ "$search" = yes ]; then
     volume_rebuild
   else
-    volume_row "search index: full rebuild" 0 "" s "skipped at volume $volume: the search target is set at 500,000 items (BENCH_VOLUME_SEARCH=yes runs it)"
+    volume_row "search index: full rebuild" 0 "" s "skipped at volume $volume: the search target is set at 500 000 items (BENCH_VOLUME_SEARCH=yes runs it)"
   fi
   volume_director
   if [ "$search" = yes ]; then
     volume_search
   else
-    volume_row "search p95" 0 "" ms "skipped at volume $volume: the search target is set at 500,000 items (BENCH_VOLUME_SEARCH=yes runs it)"
+    volume_row "search p95" 0 "" ms "skipped at volume $volume: the search target is set at 500 000 items (BENCH_VOLUME_SEARCH=yes runs it)"
   fi
 }
 
