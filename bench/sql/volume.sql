@@ -46,7 +46,7 @@ INSERT INTO hotline_case (id, case_number, channel, caller_name, phone, confiden
                           reopen_count, escalated, reply_text, satisfaction, solved, closing, dispatcher_id,
                           created_by, created_at, dispatched_at, updated_at, closed_at)
 SELECT c.id,
-       '12345-' || to_char(c.at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(c.id::text, 6, '0'),
+       '12345-' || to_char(c.at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(c.id::text, greatest(6, length(c.id::text)), '0'),
        (ARRAY['PHONE', 'PHONE', 'PHONE', 'PHONE', 'WEB', 'OPEN311', 'API'])[1 + c.g % 7],
        (ARRAY['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'])[1 + c.g % 10]
            || (ARRAY['先生', '女士'])[1 + (c.g / 10) % 2],

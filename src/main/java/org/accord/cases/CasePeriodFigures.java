@@ -1,5 +1,6 @@
 package org.accord.cases;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -78,6 +79,12 @@ public class CasePeriodFigures {
     /** The figures' names, in the order they are shown. */
     public static final List<String> FIGURES =
             DEFINITIONS.stream().map(Definition::name).toList();
+
+    /**
+     * How much earlier than the period a share's assignment is still looked for: a case and its shares are stamped
+     * by the same clock, and a day covers any step the clock might take back between intake and dispatch.
+     */
+    private static final Duration ASSIGNED_MARGIN = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final DispatchCatalogue catalogue;
@@ -163,7 +170,12 @@ public class CasePeriodFigures {
             return List.of();
         }
         String groupColumn = groupColumn(grouping, d.level());
-        StringBuilder sql = new StringBuilder("SELECT c.id, c.case_number, c.category_code, c.created_at, ")
+        // The page is chosen first from the columns the figure indexes hold (an index-only scan), and only its
+        // rows are then looked up for their number and category: choosing it with those columns read every row
+        // of the period from the table, seconds for a month of 2,000,000 cases (docs/review.md, Scale).
+        StringBuilder sql = new StringBuilder(
+                        "SELECT h.id, h.case_number, h.category_code, h.created_at, p.item_unit, p.met FROM (SELECT")
+                .append(" c.id AS item_id, c.created_at AS item_at, ")
                 .append(d.level() == Level.SHARE ? "s.unit_id" : "c.lead_unit_id")
                 .append(" AS item_unit, CASE WHEN ")
                 .append(met(d))
@@ -176,7 +188,9 @@ public class CasePeriodFigures {
         if (key != null) {
             sql.append(key.equals("-") ? " AND " + groupColumn + " IS NULL" : " AND " + groupColumn + " = :key");
         }
-        sql.append(" ORDER BY met DESC, c.created_at, c.id LIMIT :limit OFFSET :offset");
+        sql.append(" ORDER BY met DESC, item_at, item_id, item_unit LIMIT :limit OFFSET :offset) p")
+                .append(
+                        " JOIN hotline_case h ON h.id = p.item_id ORDER BY p.met DESC, p.item_at, p.item_id, p.item_unit");
         var statement =
                 query(sql.toString(), start, end, units).param("limit", limit).param("offset", offset);
         if (key != null && !key.equals("-")) {
@@ -202,7 +216,10 @@ public class CasePeriodFigures {
     }
 
     private JdbcClient.StatementSpec query(String sql, Instant start, Instant end, @Nullable Collection<Long> units) {
-        var statement = jdbc.sql(sql).param("start", CaseStore.ts(start)).param("end", CaseStore.ts(end));
+        var statement = jdbc.sql(sql)
+                .param("start", CaseStore.ts(start))
+                .param("end", CaseStore.ts(end))
+                .param("assignedFrom", CaseStore.ts(start.minus(ASSIGNED_MARGIN)));
         return units == null ? statement : statement.param("units", units);
     }
 
@@ -214,6 +231,12 @@ public class CasePeriodFigures {
 
     private static String where(Level level, @Nullable Collection<Long> units) {
         String sql = " WHERE c.created_at >= :start AND c.created_at < :end AND c.status <> 'MERGED'";
+        if (level == Level.SHARE) {
+            // Changes no result: a share is assigned when its case is dispatched, after it was taken in. It lets the
+            // database read only the shares assigned since the period began (case_share_figures_idx) instead of
+            // every share, before joining them to the period's cases.
+            sql += " AND s.assigned_at >= :assignedFrom";
+        }
         if (units != null) {
             sql += level == Level.CASE ? " AND c.lead_unit_id IN (:units)" : " AND s.unit_id IN (:units)";
         }
