@@ -16,8 +16,10 @@ import org.accord.supervision.SupervisionRecords;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a periodic review from the records of other modules: supervised tasks completed on time (went well), rulings
@@ -46,6 +48,7 @@ class SummaryGenerator {
     private final ZoneId zone;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     SummaryGenerator(
             SummaryStore store,
@@ -55,7 +58,8 @@ class SummaryGenerator {
             ReviewFigures reviewFigures,
             WorkingCalendar calendar,
             MessageSource messages,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
         this.store = store;
         this.directory = directory;
         this.supervision = supervision;
@@ -64,6 +68,7 @@ class SummaryGenerator {
         this.zone = calendar.zone();
         this.messages = messages;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** What the subject's summary covers, or empty when the directory does not know the subject. */
@@ -85,8 +90,18 @@ class SummaryGenerator {
      *
      * @return the summary's id and whether it was made by this call
      */
-    @Transactional
     Generated generate(Summary.Subject subject, long subjectId, SummaryPeriod period, String by) {
+        try {
+            return transactions.execute(status -> generateOnce(subject, subjectId, period, by));
+        } catch (DuplicateKeyException made) {
+            // Someone generated the same summary at the same moment and committed first: theirs is the one.
+            Long id = transactions.execute(
+                    status -> store.find(subject, subjectId, period).orElseThrow(() -> made));
+            return new Generated(id, false);
+        }
+    }
+
+    private Generated generateOnce(Summary.Subject subject, long subjectId, SummaryPeriod period, String by) {
         Optional<Long> existing = store.find(subject, subjectId, period);
         if (existing.isPresent()) {
             return new Generated(existing.get(), false);

@@ -74,6 +74,9 @@ class SummaryIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     MockHttpSession staff;
     MockHttpSession sljLiaison;
     MockHttpSession leader;
@@ -145,6 +148,50 @@ class SummaryIntegrationTest {
         ok(post("/matters/{id}/points/{p}/escalate", matter, point).session(staff));
         ok(post("/matters/{id}/points/{p}/rule", matter, point).session(leader).param("ruling", "汛后再议，汛期不得占用"));
         return matter;
+    }
+
+    @Test
+    void twoPeopleGeneratingTheSameSummaryAtOnceBothOpenOne() throws Exception {
+        long zjj = directory.unitByCode("ZJJ").orElseThrow().id();
+        SummaryPeriod march = SummaryPeriod.containing(SummaryPeriod.Kind.MONTH, java.time.LocalDate.of(2025, 3, 10));
+        var inserted = new java.util.concurrent.CountDownLatch(1);
+        var secondStarted = new java.util.concurrent.CountDownLatch(1);
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // The first holds its new summary uncommitted while the second finds none and inserts the same key.
+            var first = pool.submit(() -> transactions.execute(status -> {
+                SummaryGenerator.Generated made = generator.generate(Summary.Subject.UNIT, zjj, march, "huanghaitao");
+                inserted.countDown();
+                try {
+                    secondStarted.await();
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return made;
+            }));
+            var second = pool.submit(() -> {
+                inserted.await();
+                secondStarted.countDown();
+                return generator.generate(Summary.Subject.UNIT, zjj, march, "xiongyongqiang");
+            });
+            SummaryGenerator.Generated one = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            SummaryGenerator.Generated two = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(two.id()).isEqualTo(one.id());
+            assertThat(one.created()).isTrue();
+            assertThat(two.created()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM review_summary WHERE subject_kind = 'UNIT' AND subject_id = ?"
+                                + " AND period_kind = 'MONTH' AND period_start = ?",
+                        Long.class,
+                        zjj,
+                        java.sql.Date.valueOf(march.start())))
+                .isEqualTo(1L);
     }
 
     @Test
