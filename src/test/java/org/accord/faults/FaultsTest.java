@@ -48,6 +48,7 @@ class FaultsTest {
     static JdbcClient db;
     static String apiKey;
     static final Path OUT = Path.of("target", "faults");
+    static final int SSE_ROUNDS = 10;
 
     static int port(String property, int fallback) {
         return Integer.getInteger(property, fallback);
@@ -92,6 +93,13 @@ class FaultsTest {
         String line = "- " + what + ": " + (value instanceof Duration d ? d.toMillis() + " ms" : value) + "\n";
         System.out.print(line);
         Files.writeString(OUT.resolve("figures.md"), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** Milliseconds as min / median / max, then each in order. */
+    static String spread(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return sorted.get(0) + " / " + sorted.get(sorted.size() / 2) + " / " + sorted.get(sorted.size() - 1)
+                + " ms (min / median / max; each: " + millis + ")";
     }
 
     static String issueIntakeKey() throws Exception {
@@ -230,6 +238,51 @@ class FaultsTest {
 
     @Test
     @Order(3)
+    void aPageOnOneInstanceHearsOfADispatchMadeOnTheOther() throws Exception {
+        long unit = db.sql("SELECT id FROM directory_unit WHERE code = 'CGJ'")
+                .query(Long.class)
+                .single();
+        Visitor clerk = signedIn("qianhaitao");
+        String token = Visitor.csrf(clerk.get(first.url() + "/"));
+        Map<String, String> json = Map.of("X-CSRF-TOKEN", token, "Accept", "application/json");
+        List<Long> delays = new java.util.ArrayList<>();
+        List<Long> answers = new java.util.ArrayList<>();
+        // The liaison of 城管局 has a page open on the second instance; the hotline office dispatches on the first.
+        try (OpenPage page = OpenPage.open(signedIn("panlei"), second.url())) {
+            for (int i = 0; i < SSE_ROUNDS; i++) {
+                Visitor.Answer taken = clerk.send(
+                        "POST",
+                        first.url() + "/api/cases",
+                        "application/json",
+                        "{\"callerName\": \"故障测试\", \"phone\": \"13800000000\", \"address\": \"人民路1号\","
+                                + " \"district\": \"XHQ\", \"category\": \"NOISE\", \"urgent\": false,"
+                                + " \"description\": \"故障测试：跨实例推送 " + i + "\"}",
+                        json);
+                assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+                long id = Long.parseLong(taken.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+                long sent = System.nanoTime();
+                Visitor.Answer dispatched = clerk.send(
+                        "POST",
+                        first.url() + "/api/cases/" + id + "/dispatch",
+                        "application/json",
+                        "{\"leadUnitId\": " + unit + ", \"timeLimit\": \"COMPLAINT\"}",
+                        json);
+                answers.add((System.nanoTime() - sent) / 1_000_000);
+                assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(200);
+                OpenPage.Event event = page.await("inbox", "\"link\":\"/cases/" + id + "\"", 30_000);
+                assertThat(event)
+                        .as("the dispatch of case " + id + " on the page open on the other instance")
+                        .isNotNull();
+                delays.add((event.arrivedNanos() - sent) / 1_000_000);
+            }
+        }
+        figure("live notice across instances: dispatches on instance 1, page open on instance 2", SSE_ROUNDS);
+        figure("live notice across instances: from sending the dispatch to the event on the page", spread(delays));
+        figure("live notice across instances: the dispatch's own answer took", spread(answers));
+    }
+
+    @Test
+    @Order(4)
     void killNineUnderLoadLosesNothingAcknowledged() throws Exception {
         IntakeLoad load = new IntakeLoad("http://127.0.0.1:" + front.port(), apiKey, 4);
         Thread.sleep(15_000);
@@ -254,7 +307,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void databaseStoppedFor20SecondsAnswers503AndRecovers() throws Exception {
         IntakeLoad load = new IntakeLoad("http://127.0.0.1:" + front.port(), apiKey, 4);
         Thread.sleep(5_000);
@@ -362,7 +415,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void timersDueWhileBothInstancesRunFireOnce() throws Exception {
         List<String> pending = pendingSignTimers();
         assertThat(pending).as("the demo city's pending sign-for timers").hasSizeGreaterThanOrEqualTo(2);
@@ -382,7 +435,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aTimerDueWhileEverythingIsDownFiresOnceAfterRestart() throws Exception {
         List<String> pending = pendingSignTimers();
         assertThat(pending).isNotEmpty();

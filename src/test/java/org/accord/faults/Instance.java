@@ -59,6 +59,8 @@ final class Instance implements AutoCloseable {
                 "--accord.sessions.store=jdbc",
                 // Both run on one host, whose name db-scheduler would take for both.
                 "--db-scheduler.scheduler-name=" + name,
+                // Each process locks its search index: two in one folder cannot share ./data/search-index.
+                "--accord.search.directory=" + log.resolveSibling(name + "-search-index"),
                 "--spring.main.banner-mode=off"));
         Files.createDirectories(log.getParent());
         process = new ProcessBuilder(command)
