@@ -48,6 +48,7 @@ class FaultsTest {
     static JdbcClient db;
     static String apiKey;
     static final Path OUT = Path.of("target", "faults");
+    static final int SSE_ROUNDS = 10;
 
     static int port(String property, int fallback) {
         return Integer.getInteger(property, fallback);
@@ -59,6 +60,10 @@ class FaultsTest {
         System.setProperty("http.keepAlive", "false");
         System.setProperty("sun.net.http.retryPost", "false");
         Files.createDirectories(OUT);
+        // The instances' search indexes belong to the database of the last run, which is gone.
+        for (String name : List.of("first", "second")) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(OUT.resolve(name + "-search-index"));
+        }
         Files.writeString(OUT.resolve("figures.md"), "# Fault run " + Instant.now() + "\n\n", StandardCharsets.UTF_8);
         postgres = Cluster.start(port("accord.faults.pg-port", 0));
         DriverManagerDataSource source = new DriverManagerDataSource(postgres.jdbcUrl(), "postgres", "");
@@ -92,6 +97,13 @@ class FaultsTest {
         String line = "- " + what + ": " + (value instanceof Duration d ? d.toMillis() + " ms" : value) + "\n";
         System.out.print(line);
         Files.writeString(OUT.resolve("figures.md"), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** Milliseconds as min / median / max, then each in order. */
+    static String spread(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return sorted.get(0) + " / " + sorted.get(sorted.size() / 2) + " / " + sorted.get(sorted.size() - 1)
+                + " ms (min / median / max; each: " + millis + ")";
     }
 
     static String issueIntakeKey() throws Exception {
@@ -230,6 +242,51 @@ class FaultsTest {
 
     @Test
     @Order(3)
+    void aPageOnOneInstanceHearsOfADispatchMadeOnTheOther() throws Exception {
+        long unit = db.sql("SELECT id FROM directory_unit WHERE code = 'CGJ'")
+                .query(Long.class)
+                .single();
+        Visitor clerk = signedIn("qianhaitao");
+        String token = Visitor.csrf(clerk.get(first.url() + "/"));
+        Map<String, String> json = Map.of("X-CSRF-TOKEN", token, "Accept", "application/json");
+        List<Long> delays = new java.util.ArrayList<>();
+        List<Long> answers = new java.util.ArrayList<>();
+        // The liaison of 城管局 has a page open on the second instance; the hotline office dispatches on the first.
+        try (OpenPage page = OpenPage.open(signedIn("panlei"), second.url())) {
+            for (int i = 0; i < SSE_ROUNDS; i++) {
+                Visitor.Answer taken = clerk.send(
+                        "POST",
+                        first.url() + "/api/cases",
+                        "application/json",
+                        "{\"callerName\": \"故障测试\", \"phone\": \"13800000000\", \"address\": \"人民路1号\","
+                                + " \"district\": \"XHQ\", \"category\": \"NOISE\", \"urgent\": false,"
+                                + " \"description\": \"故障测试：跨实例推送 " + i + "\"}",
+                        json);
+                assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+                long id = Long.parseLong(taken.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+                long sent = System.nanoTime();
+                Visitor.Answer dispatched = clerk.send(
+                        "POST",
+                        first.url() + "/api/cases/" + id + "/dispatch",
+                        "application/json",
+                        "{\"leadUnitId\": " + unit + ", \"timeLimit\": \"COMPLAINT\"}",
+                        json);
+                answers.add((System.nanoTime() - sent) / 1_000_000);
+                assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(200);
+                OpenPage.Event event = page.await("inbox", "\"link\":\"/cases/" + id + "\"", 30_000);
+                assertThat(event)
+                        .as("the dispatch of case " + id + " on the page open on the other instance")
+                        .isNotNull();
+                delays.add((event.arrivedNanos() - sent) / 1_000_000);
+            }
+        }
+        figure("live notice across instances: dispatches on instance 1, page open on instance 2", SSE_ROUNDS);
+        figure("live notice across instances: from sending the dispatch to the event on the page", spread(delays));
+        figure("live notice across instances: the dispatch's own answer took", spread(answers));
+    }
+
+    @Test
+    @Order(4)
     void killNineUnderLoadLosesNothingAcknowledged() throws Exception {
         IntakeLoad load = new IntakeLoad("http://127.0.0.1:" + front.port(), apiKey, 4);
         Thread.sleep(15_000);
@@ -254,63 +311,73 @@ class FaultsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void databaseStoppedFor20SecondsAnswers503AndRecovers() throws Exception {
         IntakeLoad load = new IntakeLoad("http://127.0.0.1:" + front.port(), apiKey, 4);
         Thread.sleep(5_000);
         Instant stopped = Instant.now();
         postgres.down();
-        Thread.sleep(3_000);
-        Visitor reader = new Visitor();
-        long asked = System.nanoTime();
-        Visitor.Answer page = reader.send("GET", first.url() + "/signin", null, null, Map.of("Accept", "text/html"));
-        long pageMillis = (System.nanoTime() - asked) / 1_000_000;
-        Visitor.Answer api = reader.send(
-                "GET",
-                second.url() + "/api/cases",
-                null,
-                null,
-                Map.of("X-Api-Key", apiKey, "Accept", "application/json"));
-        int unavailableDuringOutage;
-        Thread.sleep(
-                Math.max(0, 20_000 - Duration.between(stopped, Instant.now()).toMillis()));
-        unavailableDuringOutage = load.unavailable.get();
-        int acknowledgedDuringOutage = load.acknowledged.size();
-        postgres.up();
-        Instant restarted = Instant.now();
-        long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long restartedNanos = System.nanoTime();
-        while (load.lastAcknowledgedAt.get() < restartedNanos && System.nanoTime() < waitUntil) {
-            Thread.sleep(100);
+        boolean backUp = false;
+        try {
+            Thread.sleep(3_000);
+            Visitor reader = new Visitor();
+            long asked = System.nanoTime();
+            Visitor.Answer page =
+                    reader.send("GET", first.url() + "/signin", null, null, Map.of("Accept", "text/html"));
+            long pageMillis = (System.nanoTime() - asked) / 1_000_000;
+            Visitor.Answer api = reader.send(
+                    "GET",
+                    second.url() + "/api/cases",
+                    null,
+                    null,
+                    Map.of("X-Api-Key", apiKey, "Accept", "application/json"));
+            int unavailableDuringOutage;
+            Thread.sleep(Math.max(
+                    0, 20_000 - Duration.between(stopped, Instant.now()).toMillis()));
+            unavailableDuringOutage = load.unavailable.get();
+            int acknowledgedDuringOutage = load.acknowledged.size();
+            postgres.up();
+            backUp = true;
+            Instant restarted = Instant.now();
+            long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long restartedNanos = System.nanoTime();
+            while (load.lastAcknowledgedAt.get() < restartedNanos && System.nanoTime() < waitUntil) {
+                Thread.sleep(100);
+            }
+            Duration recovery = Duration.ofNanos(load.lastAcknowledgedAt.get() - restartedNanos);
+            Thread.sleep(10_000);
+            load.close();
+            figure("database down: answers other than 201, 409 and 503", load.unexpected.size());
+            int stored = assertNothingLostNothingTwice(load);
+
+            figure(
+                    "database down: page during the outage",
+                    page.status() + " in " + pageMillis + " ms, Retry-After "
+                            + page.headers().get("Retry-After"));
+            figure(
+                    "database down: API during the outage",
+                    api.status() + " " + api.headers().get("Content-Type"));
+            figure("database down: 503 answers to the load during the 20 s", unavailableDuringOutage);
+            figure("database down: slowest answer to the load", load.slowestMillis.get() + " ms");
+            figure("database down: first acknowledged case after PostgreSQL was back", recovery);
+            figure("database down: acknowledged in all", load.acknowledged.size());
+            figure("database down: cases of the load in the database", stored);
+            figure("database down: duplicates", 0);
+            figure("database down: outage lasted", Duration.between(stopped, restarted));
+
+            assertThat(page.status()).isEqualTo(503);
+            assertThat(page.body()).contains("系统暂时无法服务");
+            assertThat(api.status()).isEqualTo(503);
+            assertThat(api.headers().get("Content-Type").get(0)).startsWith("application/problem+json");
+            assertThat(unavailableDuringOutage).isPositive();
+            assertThat(load.acknowledged.size()).isGreaterThan(acknowledgedDuringOutage);
+            assertThat(recovery).isLessThan(Duration.ofSeconds(30));
+        } finally {
+            // A failure during the outage must not leave the database down for the scenarios after it.
+            if (!backUp) {
+                postgres.up();
+            }
         }
-        Duration recovery = Duration.ofNanos(load.lastAcknowledgedAt.get() - restartedNanos);
-        Thread.sleep(10_000);
-        load.close();
-        figure("database down: answers other than 201, 409 and 503", load.unexpected.size());
-        int stored = assertNothingLostNothingTwice(load);
-
-        figure(
-                "database down: page during the outage",
-                page.status() + " in " + pageMillis + " ms, Retry-After "
-                        + page.headers().get("Retry-After"));
-        figure(
-                "database down: API during the outage",
-                api.status() + " " + api.headers().get("Content-Type"));
-        figure("database down: 503 answers to the load during the 20 s", unavailableDuringOutage);
-        figure("database down: slowest answer to the load", load.slowestMillis.get() + " ms");
-        figure("database down: first acknowledged case after PostgreSQL was back", recovery);
-        figure("database down: acknowledged in all", load.acknowledged.size());
-        figure("database down: cases of the load in the database", stored);
-        figure("database down: duplicates", 0);
-        figure("database down: outage lasted", Duration.between(stopped, restarted));
-
-        assertThat(page.status()).isEqualTo(503);
-        assertThat(page.body()).contains("系统暂时无法服务");
-        assertThat(api.status()).isEqualTo(503);
-        assertThat(api.headers().get("Content-Type").get(0)).startsWith("application/problem+json");
-        assertThat(unavailableDuringOutage).isPositive();
-        assertThat(load.acknowledged.size()).isGreaterThan(acknowledgedDuringOutage);
-        assertThat(recovery).isLessThan(Duration.ofSeconds(30));
     }
 
     /** Pending sign-for timers of the demo city: db-scheduler rows (named by share id) not yet fired. */
@@ -362,7 +429,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void timersDueWhileBothInstancesRunFireOnce() throws Exception {
         List<String> pending = pendingSignTimers();
         assertThat(pending).as("the demo city's pending sign-for timers").hasSizeGreaterThanOrEqualTo(2);
@@ -382,7 +449,7 @@ class FaultsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aTimerDueWhileEverythingIsDownFiresOnceAfterRestart() throws Exception {
         List<String> pending = pendingSignTimers();
         assertThat(pending).isNotEmpty();

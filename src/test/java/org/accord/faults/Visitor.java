@@ -54,12 +54,7 @@ final class Visitor {
         c.setReadTimeout(30000);
         c.setRequestMethod(method);
         if (!cookies.isEmpty()) {
-            StringBuilder cookie = new StringBuilder();
-            cookies.forEach((k, v) -> cookie.append(cookie.length() == 0 ? "" : "; ")
-                    .append(k)
-                    .append('=')
-                    .append(v));
-            c.setRequestProperty("Cookie", cookie.toString());
+            c.setRequestProperty("Cookie", cookieHeader());
         }
         headers.forEach(c::setRequestProperty);
         if (body != null) {
@@ -83,6 +78,16 @@ final class Visitor {
         InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
         String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         return new Answer(status, text, c.getHeaderField("Location"), c.getHeaderFields());
+    }
+
+    /** The visitor's cookies as a {@code Cookie} header. */
+    String cookieHeader() {
+        StringBuilder cookie = new StringBuilder();
+        cookies.forEach((k, v) -> cookie.append(cookie.length() == 0 ? "" : "; ")
+                .append(k)
+                .append('=')
+                .append(v));
+        return cookie.toString();
     }
 
     /** The CSRF token of the last form the visitor saw. */
