@@ -203,6 +203,8 @@ class SearchIndexer implements DisposableBean {
             workers.shutdownNow();
         }
         RebuildProgress result = new RebuildProgress(null, done.get(), total, System.nanoTime() - started);
+        // The reports above were made as pages were handed on, before the last ones were indexed.
+        progress.accept(result);
         log.info("Search index rebuilt on {} threads: {}", threads, result);
         return result;
     }

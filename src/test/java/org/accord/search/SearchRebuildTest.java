@@ -55,6 +55,7 @@ class SearchRebuildTest {
         assertThat(index.checkpoint()).isEqualTo(new SearchIndex.Checkpoint(42, 1_000));
         assertThat(reported).isNotEmpty();
         assertThat(reported).allSatisfy(p -> assertThat(p.total()).isEqualTo(1_801));
+        assertThat(reported.get(reported.size() - 1).done()).isEqualTo(1_801);
         SearchResults cases = index.find(query("排水管网"), OFFICE);
         assertThat(cases.countsByKind())
                 .containsEntry(SearchKind.CASE, 1_234L)
