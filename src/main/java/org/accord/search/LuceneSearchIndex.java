@@ -57,6 +57,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
@@ -371,23 +372,15 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 all.add(LongPoint.newRangeQuery(AT, from, to), Occur.FILTER);
             }
             Query built = all.build();
+            // One pass: the best hits and the counts per kind together. Two passes (the hits with block skipping,
+            // then the counts unscored) measured slower at 500,000 items: both passes visit every match.
+            TopDocsCollector<?> top = words == null
+                    ? TopFieldCollector.create(
+                            new Sort(new SortField(AT_SORT, SortField.Type.LONG, true)), wanted, Integer.MAX_VALUE)
+                    : TopScoreDocCollector.create(wanted, Integer.MAX_VALUE);
             KindCounter counter = new KindCounter();
-            TopDocs docs;
-            if (words == null) {
-                // Newest first: every match is visited for the sort anyway, so count in the same pass.
-                TopFieldCollector top = TopFieldCollector.create(
-                        new Sort(new SortField(AT_SORT, SortField.Type.LONG, true)), wanted, Integer.MAX_VALUE);
-                searcher.search(built, MultiCollector.wrap(top, counter));
-                docs = top.topDocs(Math.min(page * size, wanted), size);
-            } else {
-                // Two passes beat one: the best hits with the scorer skipping blocks that cannot make the page
-                // (common words match most items), then the counts per kind with no scoring at all, where the
-                // SmartCN clauses that only rank drop out and only the character pairs are matched.
-                TopScoreDocCollector top = TopScoreDocCollector.create(wanted, wanted);
-                searcher.search(built, top);
-                docs = top.topDocs(Math.min(page * size, wanted), size);
-                searcher.search(built, counter);
-            }
+            searcher.search(built, MultiCollector.wrap(top, counter));
+            TopDocs docs = top.topDocs(Math.min(page * size, wanted), size);
             List<SearchHit> hits = hits(searcher, built, docs, words != null);
             Map<SearchKind, Long> counts = counter.counts();
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
