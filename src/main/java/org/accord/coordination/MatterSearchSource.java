@@ -59,20 +59,16 @@ class MatterSearchSource implements SearchSource {
 
     @Override
     public void all(int batchSize, Consumer<List<Searchable>> batches) {
-        long after = 0;
-        while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM coordination_matter WHERE id > :after AND kind IN " + OWN_KINDS
-                            + " ORDER BY id LIMIT :n")
-                    .param("after", after)
-                    .param("n", batchSize)
-                    .query(Long.class)
-                    .list();
-            if (ids.isEmpty()) {
-                return;
-            }
-            batches.accept(load(ids));
-            after = ids.get(ids.size() - 1);
-        }
+        SearchSource.pages(
+                batchSize,
+                (after, n) -> jdbc.sql("SELECT id FROM coordination_matter WHERE id > :after AND kind IN " + OWN_KINDS
+                                + " ORDER BY id LIMIT :n")
+                        .param("after", after)
+                        .param("n", n)
+                        .query(Long.class)
+                        .list(),
+                Long::longValue,
+                ids -> batches.accept(load(ids)));
     }
 
     private List<Searchable> load(List<Long> ids) {

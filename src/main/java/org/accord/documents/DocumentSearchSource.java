@@ -77,19 +77,15 @@ class DocumentSearchSource implements SearchSource {
     }
 
     private void rows(int batchSize, Consumer<List<Row>> batches) {
-        long after = 0;
-        while (true) {
-            List<Row> rows = jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id > :after ORDER BY d.id LIMIT :n")
-                    .param("after", after)
-                    .param("n", batchSize)
-                    .query(DocumentSearchSource::row)
-                    .list();
-            if (rows.isEmpty()) {
-                return;
-            }
-            batches.accept(rows);
-            after = rows.get(rows.size() - 1).id;
-        }
+        SearchSource.pages(
+                batchSize,
+                (after, n) -> jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id > :after ORDER BY d.id LIMIT :n")
+                        .param("after", after)
+                        .param("n", n)
+                        .query(DocumentSearchSource::row)
+                        .list(),
+                Row::id,
+                batches);
     }
 
     private List<Row> rows(long id) {

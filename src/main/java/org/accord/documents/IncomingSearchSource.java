@@ -83,20 +83,16 @@ class IncomingSearchSource implements SearchSource {
 
     @Override
     public void all(int batchSize, Consumer<List<Searchable>> batches) {
-        long after = 0;
-        while (true) {
-            List<Row> rows = jdbc.sql(
-                            "SELECT " + COLUMNS + " FROM documents_incoming WHERE id > :after ORDER BY id LIMIT :n")
-                    .param("after", after)
-                    .param("n", batchSize)
-                    .query(IncomingSearchSource::row)
-                    .list();
-            if (rows.isEmpty()) {
-                return;
-            }
-            batches.accept(items(rows));
-            after = rows.get(rows.size() - 1).id;
-        }
+        SearchSource.pages(
+                batchSize,
+                (after, n) -> jdbc.sql(
+                                "SELECT " + COLUMNS + " FROM documents_incoming WHERE id > :after ORDER BY id LIMIT :n")
+                        .param("after", after)
+                        .param("n", n)
+                        .query(IncomingSearchSource::row)
+                        .list(),
+                Row::id,
+                rows -> batches.accept(items(rows)));
     }
 
     private List<Searchable> items(List<Row> rows) {

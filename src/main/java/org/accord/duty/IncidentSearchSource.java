@@ -59,19 +59,15 @@ class IncidentSearchSource implements SearchSource {
     }
 
     static void all(JdbcClient jdbc, int batchSize, Consumer<List<Long>> batches) {
-        long after = 0;
-        while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM duty_incident WHERE id > :after ORDER BY id LIMIT :n")
-                    .param("after", after)
-                    .param("n", batchSize)
-                    .query(Long.class)
-                    .list();
-            if (ids.isEmpty()) {
-                return;
-            }
-            batches.accept(ids);
-            after = ids.get(ids.size() - 1);
-        }
+        SearchSource.pages(
+                batchSize,
+                (after, n) -> jdbc.sql("SELECT id FROM duty_incident WHERE id > :after ORDER BY id LIMIT :n")
+                        .param("after", after)
+                        .param("n", n)
+                        .query(Long.class)
+                        .list(),
+                Long::longValue,
+                batches);
     }
 
     List<Searchable> load(List<Long> ids, boolean instructions) {

@@ -61,19 +61,15 @@ class MeetingSearchSource implements SearchSource {
     }
 
     static void all(JdbcClient jdbc, int batchSize, Consumer<List<Long>> batches) {
-        long after = 0;
-        while (true) {
-            List<Long> ids = jdbc.sql("SELECT id FROM meetings_meeting WHERE id > :after ORDER BY id LIMIT :n")
-                    .param("after", after)
-                    .param("n", batchSize)
-                    .query(Long.class)
-                    .list();
-            if (ids.isEmpty()) {
-                return;
-            }
-            batches.accept(ids);
-            after = ids.get(ids.size() - 1);
-        }
+        SearchSource.pages(
+                batchSize,
+                (after, n) -> jdbc.sql("SELECT id FROM meetings_meeting WHERE id > :after ORDER BY id LIMIT :n")
+                        .param("after", after)
+                        .param("n", n)
+                        .query(Long.class)
+                        .list(),
+                Long::longValue,
+                batches);
     }
 
     /** The meetings with these ids, or (with {@code decisions}) their decisions. */

@@ -124,11 +124,16 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private final SearcherManager searchers;
     private final AtomicBoolean changed = new AtomicBoolean();
     private volatile boolean rebuilding;
+    private final double ramBufferMb;
+    private final double rebuildRamBufferMb;
 
     LuceneSearchIndex(
             @Value("${accord.search.directory:./data/search-index}") String directory,
-            @Value("${accord.search.ram-buffer-mb:64}") double ramBufferMb)
+            @Value("${accord.search.ram-buffer-mb:64}") double ramBufferMb,
+            @Value("${accord.search.rebuild-ram-buffer-mb:256}") double rebuildRamBufferMb)
             throws IOException {
+        this.ramBufferMb = ramBufferMb;
+        this.rebuildRamBufferMb = rebuildRamBufferMb;
         this.path = Path.of(directory).toAbsolutePath();
         Files.createDirectories(path);
         this.directory = FSDirectory.open(path);
@@ -162,6 +167,8 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     public synchronized void startRebuild() {
         rebuilding = true;
         try {
+            // Fewer, larger segments to flush and merge while everything is written at once.
+            writer.getConfig().setRAMBufferSizeMB(Math.max(ramBufferMb, rebuildRamBufferMb));
             writer.deleteAll();
             changed.set(true);
         } catch (IOException e) {
@@ -193,6 +200,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             commit(mark);
         } finally {
             rebuilding = false;
+            writer.getConfig().setRAMBufferSizeMB(ramBufferMb);
         }
         try {
             searchers.maybeRefreshBlocking();
@@ -341,26 +349,31 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             return new SearchResults(0, List.of(), Map.of());
         }
         Query words = words(query.text());
-        BooleanQuery.Builder all = new BooleanQuery.Builder()
-                .add(words == null ? new MatchAllDocsQuery() : words, Occur.MUST)
-                .add(seen, Occur.FILTER);
-        if (!query.kinds().isEmpty()) {
-            all.add(anyOf(KIND, query.kinds().stream().map(Enum::name).toList()), Occur.FILTER);
-        }
-        if (query.unitId() != null) {
-            all.add(new TermQuery(new Term(UNIT, query.unitId().toString())), Occur.FILTER);
-        }
-        if (query.from() != null || query.to() != null) {
-            long from = query.from() == null ? Long.MIN_VALUE : startOf(query.from());
-            long to = query.to() == null ? Long.MAX_VALUE : startOf(query.to().plusDays(1)) - 1;
-            all.add(LongPoint.newRangeQuery(AT, from, to), Occur.FILTER);
-        }
-        Query built = all.build();
         int size = Math.max(1, Math.min(query.size(), 100));
         int page = Math.max(0, query.page());
         int wanted = Math.min((page + 1) * size, DEEPEST_RESULT);
         IndexSearcher searcher = acquire();
         try {
+            BooleanQuery.Builder all =
+                    new BooleanQuery.Builder().add(words == null ? new MatchAllDocsQuery() : words, Occur.MUST);
+            if (!seesEverything(searcher, scope)) {
+                all.add(seen, Occur.FILTER);
+            }
+            if (!query.kinds().isEmpty()) {
+                all.add(anyOf(KIND, query.kinds().stream().map(Enum::name).toList()), Occur.FILTER);
+            }
+            if (query.unitId() != null) {
+                all.add(new TermQuery(new Term(UNIT, query.unitId().toString())), Occur.FILTER);
+            }
+            if (query.from() != null || query.to() != null) {
+                long from = query.from() == null ? Long.MIN_VALUE : startOf(query.from());
+                long to =
+                        query.to() == null ? Long.MAX_VALUE : startOf(query.to().plusDays(1)) - 1;
+                all.add(LongPoint.newRangeQuery(AT, from, to), Occur.FILTER);
+            }
+            Query built = all.build();
+            // One pass: the best hits and the counts per kind together. Two passes (the hits with block skipping,
+            // then the counts unscored) measured slower at 500,000 items: both passes visit every match.
             TopDocsCollector<?> top = words == null
                     ? TopFieldCollector.create(
                             new Sort(new SortField(AT_SORT, SortField.Type.LONG, true)), wanted, Integer.MAX_VALUE)
@@ -377,6 +390,25 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         } finally {
             release(searcher);
         }
+    }
+
+    /**
+     * Whether the scope's filter would let every item through, so that it can be left out: the office sees all the
+     * office's work, and filtering 500,000 items by a term they all carry costs a third of a search. Checked on each
+     * searcher's segments (a term's document frequency against the segment's size), so one item hidden from the
+     * office brings the filter back.
+     */
+    static boolean seesEverything(IndexSearcher searcher, DataScope scope) throws IOException {
+        if (scope.kind() != DataScope.Kind.OFFICE) {
+            return false;
+        }
+        Term office = new Term(SEEN_BY_OFFICE, "1");
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (leaf.reader().docFreq(office) != leaf.reader().maxDoc()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -468,7 +500,8 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         }
         top.add(new BoostQuery(new TermQuery(new Term(REFERENCE, normalizedReference(stripped))), 50f), Occur.SHOULD);
         top.add(new BoostQuery(new TermQuery(new Term(PERSON, stripped)), 10f), Occur.SHOULD);
-        return top.setMinimumNumberShouldMatch(1).build();
+        // Only optional clauses: an item matches when at least one does.
+        return top.build();
     }
 
     private static int should(BooleanQuery.Builder builder, @Nullable Query query, float boost) {

@@ -2,14 +2,21 @@ package org.accord.search;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.accord.audit.Audited;
 import org.accord.audit.AuditedObjects;
@@ -41,6 +48,7 @@ class SearchIndexer implements DisposableBean {
     private final List<SearchSource> sources;
     private final AuditedObjects audited;
     private final Duration margin;
+    private final int rebuildThreads;
     private final ScheduledExecutorService committer;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
@@ -49,8 +57,11 @@ class SearchIndexer implements DisposableBean {
             List<SearchSource> sources,
             AuditedObjects audited,
             @Value("${accord.search.catch-up-margin:PT10M}") Duration margin,
-            @Value("${accord.search.commit-every:PT5S}") Duration commitEvery) {
+            @Value("${accord.search.commit-every:PT5S}") Duration commitEvery,
+            @Value("${accord.search.rebuild-threads:0}") int rebuildThreads) {
         this.index = index;
+        this.rebuildThreads =
+                rebuildThreads > 0 ? rebuildThreads : Runtime.getRuntime().availableProcessors();
         this.sources = sources;
         this.audited = audited;
         this.margin = margin;
@@ -121,30 +132,95 @@ class SearchIndexer implements DisposableBean {
         return done.size();
     }
 
-    /** Empties the index and reads every source again, reporting progress after each batch. */
+    /**
+     * Empties the index and reads every source again, reporting progress after each batch. Analysis (SmartCN above
+     * all) costs far more than reading, so batches are indexed on {@code accord.search.rebuild-threads} threads
+     * (the writer takes documents from several threads at once) while this thread reads the next; when they all
+     * are busy, this thread indexes a batch itself rather than read further ahead.
+     */
     synchronized RebuildProgress rebuild(Consumer<RebuildProgress> progress) {
         SearchIndex.Checkpoint mark = markNow();
+        // A commit halfway would mark a half-built index as complete.
+        rebuilding.set(true);
+        try {
+            return rebuild(index, sources, rebuildThreads, mark, progress);
+        } finally {
+            rebuilding.set(false);
+        }
+    }
+
+    /** The rebuild itself, on {@code threads} threads; the index is marked with {@code mark} when complete. */
+    static RebuildProgress rebuild(
+            SearchIndex index,
+            List<SearchSource> sources,
+            int threads,
+            SearchIndex.Checkpoint mark,
+            Consumer<RebuildProgress> progress) {
         long total = sources.stream().mapToLong(SearchSource::count).sum();
         long started = System.nanoTime();
         AtomicLong done = new AtomicLong();
-        // A commit halfway would mark a half-built index as complete.
-        rebuilding.set(true);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads),
+                r -> {
+                    Thread thread = new Thread(r, "search-rebuild-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<?>> indexed = new ArrayList<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         index.startRebuild();
         try {
             for (SearchSource source : sources) {
                 source.all(BATCH, batch -> {
-                    index.addDuringRebuild(batch);
-                    done.addAndGet(batch.size());
+                    // Stop reading at the first batch that could not be indexed.
+                    if (failure.get() != null) {
+                        throw failure.get();
+                    }
+                    indexed.add(workers.submit(() -> {
+                        try {
+                            index.addDuringRebuild(batch);
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                            throw e;
+                        }
+                        done.addAndGet(batch.size());
+                    }));
                     progress.accept(new RebuildProgress(source.kind(), done.get(), total, System.nanoTime() - started));
                 });
             }
+            workers.shutdown();
+            for (Future<?> batch : indexed) {
+                waitFor(batch);
+            }
             index.finishRebuild(mark);
         } finally {
-            rebuilding.set(false);
+            workers.shutdownNow();
         }
-        RebuildProgress finished = new RebuildProgress(null, done.get(), total, System.nanoTime() - started);
-        log.info("Search index rebuilt: {}", finished);
-        return finished;
+        RebuildProgress result = new RebuildProgress(null, done.get(), total, System.nanoTime() - started);
+        // The reports above were made as pages were handed on, before the last ones were indexed.
+        progress.accept(result);
+        log.info("Search index rebuilt on {} threads: {}", threads, result);
+        return result;
+    }
+
+    private static void waitFor(Future<?> batch) {
+        try {
+            batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Search index rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Search index rebuild failed", e.getCause());
+        }
     }
 
     private SearchIndex.Checkpoint markNow() {

@@ -2,6 +2,7 @@ package org.accord.search;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Where the index gets one kind of item from. Each module implements it over its own tables (package-private,
@@ -33,6 +34,36 @@ public interface SearchSource {
     /** How many items {@link #all} will give, roughly, to show progress. */
     long count();
 
-    /** Every item, read in batches of about {@code batchSize} (keyset paging), each batch handed on in turn. */
+    /**
+     * Every item, read in batches of about {@code batchSize}, each batch handed on in turn. A batch may be indexed
+     * on another thread while the next is read, so a source must not reuse a batch's list afterwards. Sources read
+     * their rows with {@link #pages}: one query for a page of rows, then one per related table for the whole page.
+     */
     void all(int batchSize, Consumer<List<Searchable>> batches);
+
+    /**
+     * Reads a table in pages of {@code pageSize} rows by ascending id (keyset paging: each page starts after the
+     * last id of the one before, so a page costs the same at the end of a million rows as at the start, and rows
+     * added meanwhile are not skipped) and hands each page on until one comes back empty.
+     *
+     * @param page the rows whose id is above {@code afterId}, at most {@code limit}, ordered by id
+     * @param id the id of a row, as {@code page} orders them
+     */
+    static <R> void pages(int pageSize, Page<R> page, ToLongFunction<R> id, Consumer<List<R>> pages) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<R> rows = page.after(after, pageSize);
+            if (rows.isEmpty()) {
+                return;
+            }
+            pages.accept(rows);
+            after = id.applyAsLong(rows.get(rows.size() - 1));
+        }
+    }
+
+    /** One page of {@link #pages}: the rows whose id is above {@code afterId}, at most {@code limit}, by id. */
+    @FunctionalInterface
+    interface Page<R> {
+        List<R> after(long afterId, int limit);
+    }
 }

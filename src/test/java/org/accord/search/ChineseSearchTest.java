@@ -33,7 +33,7 @@ class ChineseSearchTest {
 
     @BeforeEach
     void open() throws IOException {
-        index = new LuceneSearchIndex(directory.toString(), 16);
+        index = new LuceneSearchIndex(directory.toString(), 16, 16);
         add(
                 SearchKind.CASE,
                 "1",

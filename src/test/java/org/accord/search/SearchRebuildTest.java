@@ -1,0 +1,177 @@
+package org.accord.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.accord.security.DataScope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rebuild on several threads and the office's search without a visibility filter, with the index alone (no
+ * application context): every item of every source arrives once, a batch that cannot be indexed stops the rebuild
+ * without marking the index complete, and an item hidden from the office stays hidden.
+ */
+class SearchRebuildTest {
+
+    static final DataScope OFFICE = new DataScope(DataScope.Kind.OFFICE, 1L, Set.of());
+
+    @TempDir
+    Path directory;
+
+    LuceneSearchIndex index;
+
+    @BeforeEach
+    void open() throws IOException {
+        index = new LuceneSearchIndex(directory.toString(), 16, 32);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.destroy();
+    }
+
+    @Test
+    void everyItemOfEverySourceIsIndexedOnceOnSeveralThreads() {
+        List<SearchIndexer.RebuildProgress> reported = new ArrayList<>();
+        SearchIndexer.RebuildProgress done = SearchIndexer.rebuild(
+                index,
+                List.of(new Numbered(SearchKind.CASE, 1_234, -1), new Numbered(SearchKind.DOCUMENT, 567, -1)),
+                3,
+                new SearchIndex.Checkpoint(42, 1_000),
+                reported::add);
+
+        assertThat(done.done()).isEqualTo(1_801);
+        assertThat(index.size()).isEqualTo(1_801);
+        assertThat(index.checkpoint()).isEqualTo(new SearchIndex.Checkpoint(42, 1_000));
+        assertThat(reported).isNotEmpty();
+        assertThat(reported).allSatisfy(p -> assertThat(p.total()).isEqualTo(1_801));
+        assertThat(reported.get(reported.size() - 1).done()).isEqualTo(1_801);
+        SearchResults cases = index.find(query("排水管网"), OFFICE);
+        assertThat(cases.countsByKind())
+                .containsEntry(SearchKind.CASE, 1_234L)
+                .containsEntry(SearchKind.DOCUMENT, 567L);
+        assertThat(cases.total()).isEqualTo(1_801);
+        assertThat(index.find(query("12345-000777"), OFFICE).hits().get(0).id()).isEqualTo("777");
+        assertThat(index.find(query("12345-000567"), OFFICE).hits().stream()
+                        .map(h -> h.kind() + ":" + h.id())
+                        .limit(2))
+                .containsExactlyInAnyOrder("CASE:567", "DOCUMENT:567");
+    }
+
+    @Test
+    void aBatchThatCannotBeIndexedStopsTheRebuildAndLeavesTheIndexIncomplete() {
+        assertThatThrownBy(() -> SearchIndexer.rebuild(
+                        index,
+                        List.of(new Numbered(SearchKind.CASE, 5_000, 1_500)),
+                        2,
+                        new SearchIndex.Checkpoint(42, 1_000),
+                        p -> {}))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(index.checkpoint()).isNull();
+    }
+
+    @Test
+    void anItemHiddenFromTheOfficeStaysHiddenFromIt() {
+        long leader = 77;
+        index.replace(SearchKind.CASE, "1", List.of(item(SearchKind.CASE, 1, visibleTo(true, leader))));
+        index.replace(SearchKind.BRIEF, "2", List.of(item(SearchKind.BRIEF, 2, visibleTo(false, leader))));
+        index.refresh();
+
+        assertThat(index.find(query("排水管网"), OFFICE).hits())
+                .extracting(SearchHit::id)
+                .containsExactly("1");
+        assertThat(index.find(query("排水管网"), OFFICE).total()).isEqualTo(1);
+        assertThat(index.find(query(""), OFFICE).total()).isEqualTo(1);
+        assertThat(index.find(query("排水管网"), new DataScope(DataScope.Kind.LEADER, leader, Set.of()))
+                        .hits())
+                .extracting(SearchHit::id)
+                .containsExactlyInAnyOrder("1", "2");
+    }
+
+    static SearchVisibility visibleTo(boolean office, long person) {
+        return new SearchVisibility(office, Set.of(), Set.of(), Set.of(person));
+    }
+
+    static SearchQuery query(String text) {
+        return new SearchQuery(text, Set.of(), null, null, null, 0, 20);
+    }
+
+    static Searchable item(SearchKind kind, long i, SearchVisibility visibility) {
+        return new Searchable(
+                kind,
+                String.valueOf(i),
+                String.valueOf(i),
+                "解放路口积水 " + i,
+                "暴雨后排水管网堵塞，污水外溢。",
+                "12345-" + String.format("%06d", i),
+                List.of(),
+                Set.of(11L),
+                visibility,
+                null,
+                Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i),
+                "/x/" + i,
+                0);
+    }
+
+    /** Items 1…n of one kind, read in keyset pages; item {@code broken} (if any) has no title and cannot be indexed. */
+    record Numbered(SearchKind kind, int n, int broken) implements SearchSource {
+
+        @Override
+        public boolean handles(String module, String objectType) {
+            return false;
+        }
+
+        @Override
+        public List<Searchable> from(String objectId) {
+            return List.of();
+        }
+
+        @Override
+        public long count() {
+            return n;
+        }
+
+        @Override
+        public void all(int batchSize, Consumer<List<Searchable>> batches) {
+            SearchSource.pages(
+                    batchSize,
+                    (after, limit) -> {
+                        List<Searchable> page = new ArrayList<>();
+                        for (long i = Math.max(1, after + 1); i <= n && page.size() < limit; i++) {
+                            Searchable item = item(kind, i, SearchVisibility.officeAnd(Set.of(11L)));
+                            page.add(
+                                    i == broken
+                                            ? new Searchable(
+                                                    kind,
+                                                    item.id(),
+                                                    item.originId(),
+                                                    null,
+                                                    item.body(),
+                                                    null,
+                                                    List.of(),
+                                                    Set.of(),
+                                                    item.visibility(),
+                                                    null,
+                                                    null,
+                                                    item.url(),
+                                                    0)
+                                            : item);
+                        }
+                        return page;
+                    },
+                    item -> Long.parseLong(item.id()),
+                    batches);
+        }
+    }
+}
