@@ -51,6 +51,7 @@ class SearchIndexer implements DisposableBean {
     private final int rebuildThreads;
     private final ScheduledExecutorService committer;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final Duration retryEvery;
 
     SearchIndexer(
             SearchIndex index,
@@ -72,6 +73,7 @@ class SearchIndexer implements DisposableBean {
         });
         committer.scheduleWithFixedDelay(
                 this::commitIfChanged, commitEvery.toMillis(), commitEvery.toMillis(), TimeUnit.MILLISECONDS);
+        this.retryEvery = commitEvery;
     }
 
     @ApplicationModuleListener
@@ -87,7 +89,23 @@ class SearchIndexer implements DisposableBean {
                 && List.of(event.getArgs()).stream().anyMatch(a -> a.startsWith("--" + SearchRebuildCommand.OPTION))) {
             return;
         }
-        catchUp();
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            // The database may be gone for a while (a restart during an outage): the application serves without
+            // the missed changes and the index catches up when it can, instead of the whole start failing.
+            log.warn("Search index could not catch up at start-up; trying again every {}", retryEvery, e);
+            committer.schedule(this::catchUpLater, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void catchUpLater() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn("Search index still could not catch up; trying again in {}: {}", retryEvery, e.toString());
+            committer.schedule(this::catchUpLater, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Reads the object again from every source that handles it and replaces its items. */
@@ -140,13 +158,12 @@ class SearchIndexer implements DisposableBean {
      */
     synchronized RebuildProgress rebuild(Consumer<RebuildProgress> progress) {
         SearchIndex.Checkpoint mark = markNow();
-        // A commit halfway would mark a half-built index as complete.
+        // A commit halfway would mark a half-built index as complete. After a failure commits stay off, so the
+        // index is never marked complete and the next catch-up (or start) rebuilds it.
         rebuilding.set(true);
-        try {
-            return rebuild(index, sources, rebuildThreads, mark, progress);
-        } finally {
-            rebuilding.set(false);
-        }
+        RebuildProgress result = rebuild(index, sources, rebuildThreads, mark, progress);
+        rebuilding.set(false);
+        return result;
     }
 
     /** The rebuild itself, on {@code threads} threads; the index is marked with {@code mark} when complete. */

@@ -82,6 +82,58 @@ class SearchRebuildTest {
     }
 
     @Test
+    void aRebuildThatFailedInsideTheApplicationIsNotMarkedCompleteByTheNextCommit() {
+        org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
+        org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L);
+        SearchIndexer indexer = new SearchIndexer(
+                index,
+                List.of(new Numbered(SearchKind.CASE, 5_000, 1_500)),
+                audited,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofHours(1),
+                2);
+        try {
+            assertThatThrownBy(() -> indexer.rebuild(p -> {})).isInstanceOf(IllegalArgumentException.class);
+            assertThat(index.size()).as("part of it was indexed").isPositive();
+
+            indexer.commitIfChanged();
+
+            assertThat(index.checkpoint())
+                    .as("a half-built index stays incomplete")
+                    .isNull();
+        } finally {
+            indexer.destroy();
+        }
+    }
+
+    @Test
+    void aStartWhileTheDatabaseIsGoneCatchesUpWhenItIsBack() {
+        org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
+        org.mockito.Mockito.when(audited.lastRecordId())
+                .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused"))
+                .thenReturn(42L);
+        SearchIndexer indexer = new SearchIndexer(
+                index,
+                List.of(new Numbered(SearchKind.CASE, 300, -1)),
+                audited,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMillis(200),
+                2);
+        try {
+            indexer.atStart(new org.springframework.boot.context.event.ApplicationReadyEvent(
+                    new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO));
+            assertThat(index.checkpoint()).as("nothing could be read yet").isNull();
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(index.checkpoint()).isNotNull());
+            assertThat(index.size()).isEqualTo(300);
+        } finally {
+            indexer.destroy();
+        }
+    }
+
+    @Test
     void anItemHiddenFromTheOfficeStaysHiddenFromIt() {
         long leader = 77;
         index.replace(SearchKind.CASE, "1", List.of(item(SearchKind.CASE, 1, visibleTo(true, leader))));
