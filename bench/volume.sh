@@ -136,9 +136,17 @@ volume_search() {
   for run in $(seq 1 "$runs"); do
     wrk_run search "$run" bench/wrk/search.lua "$SEARCH_PATH" "$PAGE_USERS"
   done
+  # The target is a search's own time: the same words one request at a time (one user), beside the 50 above.
+  for run in $(seq 1 "$runs"); do
+    wrk_run search-one "$run" bench/wrk/search.lua "$SEARCH_PATH" 1
+  done
   local items
   items=$(psql_accord -At -c "SELECT (SELECT count(*) FROM hotline_case) + (SELECT count(*) FROM document)")
-  tail -n +2 "$OUT/$CSV" | while IFS=, read -r _ run requests _ throughput _ p95 _ errors; do
-    volume_row "search p95" "$run" "$p95" ms "$PAGE_USERS connections; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
+  tail -n +2 "$OUT/$CSV" | while IFS=, read -r name run requests _ throughput _ p95 _ errors; do
+    if [ "$name" = search-one ]; then
+      volume_row "search p95, one user at a time" "$run" "$p95" ms "1 connection; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
+    else
+      volume_row "search p95" "$run" "$p95" ms "$PAGE_USERS connections; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
+    fi
   done
 }
