@@ -89,6 +89,13 @@ class SearchIndexer implements DisposableBean {
                 && List.of(event.getArgs()).stream().anyMatch(a -> a.startsWith("--" + SearchRebuildCommand.OPTION))) {
             return;
         }
+        if (index.checkpoint() != null) {
+            // An index that was complete serves at once; what changed since its last commit (after a crash under
+            // load, thousands of objects) is read again behind it, on the thread that commits, so no commit
+            // claims more than was caught up.
+            committer.execute(this::catchUpLater);
+            return;
+        }
         try {
             catchUp();
         } catch (RuntimeException e) {
@@ -256,8 +263,13 @@ class SearchIndexer implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        committer.shutdownNow();
+    public void destroy() throws InterruptedException {
+        // An interrupt in the middle of Lucene's file I/O closes the index's channels: let a commit or a catch-up
+        // step end first. A catch-up cut short is done again at the next start.
+        committer.shutdown();
+        if (!committer.awaitTermination(10, TimeUnit.SECONDS)) {
+            committer.shutdownNow();
+        }
     }
 
     /**

@@ -61,15 +61,16 @@ final class Instance implements AutoCloseable {
                 "--db-scheduler.scheduler-name=" + name,
                 // Each process locks its search index: two in one folder cannot share ./data/search-index.
                 "--accord.search.directory=" + log.resolveSibling(name + "-search-index"),
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // Logs "ReadinessState changed to ACCEPTING_TRAFFIC" once the start-up runners have run.
+                "--logging.level.org.springframework.boot.availability.ApplicationAvailabilityBean=debug"));
         Files.createDirectories(log.getParent());
         long logFrom = Files.exists(log) ? Files.size(log) : 0;
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        // After kill -9 under load the search index catches up on every case of the load before the instance is
-        // ready: minutes on a busy machine.
+        // Demo data is loaded once, at the first start: minutes on a busy machine.
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -84,15 +85,16 @@ final class Instance implements AutoCloseable {
     }
 
     /**
-     * Whether the start-up has ended. The server answers before the start-up runners (the demo city) and the
-     * search index's catch-up have run, and a failure in those ends the process: a fault provoked meanwhile would
-     * kill the instance rather than test it. The catch-up logs its end when the application is ready.
+     * Whether the start-up has ended: the server answers before the start-up runners (the demo city) have run, and
+     * a failure in those ends the process, so a fault provoked meanwhile would kill the instance rather than test
+     * it. The search index's catch-up after a crash runs behind a started instance (and is retried if the database
+     * is gone), so it is not waited for.
      */
     private boolean ready(long logFrom) throws IOException {
         try (var in = Files.newInputStream(log)) {
             in.skipNBytes(logFrom);
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return text.contains("Search index caught up") || text.contains("Search index rebuilt");
+            return text.contains("ReadinessState changed to ACCEPTING_TRAFFIC");
         }
     }
 

@@ -82,7 +82,7 @@ class SearchRebuildTest {
     }
 
     @Test
-    void aRebuildThatFailedInsideTheApplicationIsNotMarkedCompleteByTheNextCommit() {
+    void aRebuildThatFailedInsideTheApplicationIsNotMarkedCompleteByTheNextCommit() throws Exception {
         org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
         org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L);
         SearchIndexer indexer = new SearchIndexer(
@@ -107,7 +107,7 @@ class SearchRebuildTest {
     }
 
     @Test
-    void aStartWhileTheDatabaseIsGoneCatchesUpWhenItIsBack() {
+    void aStartWhileTheDatabaseIsGoneCatchesUpWhenItIsBack() throws Exception {
         org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
         org.mockito.Mockito.when(audited.lastRecordId())
                 .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused"))
@@ -130,6 +130,58 @@ class SearchRebuildTest {
             assertThat(index.size()).isEqualTo(300);
         } finally {
             indexer.destroy();
+        }
+    }
+
+    @Test
+    void aCompleteIndexServesAtOnceAndCatchesUpBehindTheStart() throws Exception {
+        org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
+        org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L, 99L);
+        var start = new org.springframework.boot.context.event.ApplicationReadyEvent(
+                new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO);
+        SearchIndexer first = new SearchIndexer(
+                index,
+                List.of(new Numbered(SearchKind.CASE, 200, -1)),
+                audited,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofHours(1),
+                2);
+        first.atStart(start);
+        assertThat(index.checkpoint())
+                .as("a new index is built before the start ends")
+                .isNotNull();
+        assertThat(index.checkpoint().auditId()).isEqualTo(42L);
+        first.destroy();
+
+        // Restarted: what was audited since the mark is read behind the start, then committed with a new mark.
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        org.mockito.Mockito.when(audited.lastRecordIdBefore(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(42L);
+        org.mockito.Mockito.when(
+                        audited.after(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.anyInt()))
+                .thenAnswer(call -> {
+                    reading.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    return List.of();
+                });
+        SearchIndexer second = new SearchIndexer(
+                index,
+                List.of(new Numbered(SearchKind.CASE, 200, -1)),
+                audited,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofHours(1),
+                2);
+        try {
+            second.atStart(start);
+            assertThat(index.checkpoint().auditId())
+                    .as("the start did not wait for the catch-up")
+                    .isEqualTo(42L);
+            reading.countDown();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> assertThat(index.checkpoint().auditId()).isEqualTo(99L));
+        } finally {
+            second.destroy();
         }
     }
 
