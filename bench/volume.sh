@@ -144,7 +144,7 @@ volume_search() {
   items=$(psql_accord -At -c "SELECT (SELECT count(*) FROM hotline_case) + (SELECT count(*) FROM document)")
   tail -n +2 "$OUT/$CSV" | while IFS=, read -r name run requests _ throughput _ p95 _ errors; do
     if [ "$name" = search-one ]; then
-      volume_row "search p95, one user at a time" "$run" "$p95" ms "1 connection; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
+      volume_row "search p95 (one user at a time)" "$run" "$p95" ms "1 connection; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
     else
       volume_row "search p95" "$run" "$p95" ms "$PAGE_USERS connections; $requests requests; $throughput/s; $errors errors; ~$items cases and documents"
     fi
