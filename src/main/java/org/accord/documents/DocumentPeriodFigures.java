@@ -58,19 +58,14 @@ public class DocumentPeriodFigures {
             String met,
             @Nullable String measure) {}
 
-    private static final String ROUNDS = "(SELECT COUNT(*) FROM document_round r WHERE r.document_id = d.id)";
-    private static final String FIRST_DRAFT =
-            "(SELECT MIN(v.saved_at) FROM document_revision v WHERE v.document_id = d.id)";
+    // Worked out once per document in the period (see from()), not once per figure column that names them.
+    private static final String ROUNDS = "d.rounds";
+    private static final String FIRST_DRAFT = "d.first_draft";
 
     private static final List<Definition> DEFINITIONS = List.of(
             // Rounds sent for comments, over the documents that were sent for comments at all: a document issued
             // without consultation has no consensus to reach and would only pull the average towards nought.
-            new Definition(
-                    "ROUNDS_TO_CONSENSUS",
-                    Level.DOCUMENT,
-                    "EXISTS (SELECT 1 FROM document_round r WHERE r.document_id = d.id)",
-                    "TRUE",
-                    ROUNDS),
+            new Definition("ROUNDS_TO_CONSENSUS", Level.DOCUMENT, ROUNDS + " > 0", "TRUE", ROUNDS),
             // Partly adopted counts as adopted: the drafter took the point and said why not all of it.
             new Definition(
                     "COMMENTS_ADOPTED",
@@ -267,10 +262,18 @@ public class DocumentPeriodFigures {
         return DEFINITIONS.stream().filter(d -> d.level() == level).toList();
     }
 
+    /**
+     * For the documents' figures, the period's documents with their rounds and first draft worked out once each:
+     * written inline, every figure column repeated the look-ups (seven per document, 200 ms for a month of 17,000
+     * documents). {@code OFFSET 0 ROWS} keeps the database from folding the subquery back into the outer one.
+     */
     private static String from(Level level) {
         return level == Level.COMMENT
                 ? " FROM document_comment c JOIN document d ON d.id = c.document_id"
-                : " FROM document d";
+                : " FROM (SELECT d.id, d.drafter_id, d.genre, d.status, d.issued_at, d.issuer_unit_id, d.number_text,"
+                        + " d.revision, (SELECT COUNT(*) FROM document_round r WHERE r.document_id = d.id) AS rounds,"
+                        + " (SELECT MIN(v.saved_at) FROM document_revision v WHERE v.document_id = d.id) AS first_draft"
+                        + " FROM document d" + ISSUED + " OFFSET 0 ROWS) d";
     }
 
     /**
