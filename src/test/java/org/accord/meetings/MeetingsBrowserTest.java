@@ -83,10 +83,13 @@ class MeetingsBrowserTest {
         new Select(form.findElement(By.name("stance"))).selectByValue("DISAGREE");
         form.findElement(By.name("reason")).sendKeys("易涝点整治应由城管部门牵头");
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        // Signing out before the answer's page has come back could cancel the answer itself.
+        browser.await(ExpectedConditions.stalenessOf(form));
         as(browser, "panlei");
         browser.open("/matters/answer");
-        browser.find(By.cssSelector("form[action*='/positions'] button[type=submit]"))
-                .click();
+        WebElement agree = browser.find(By.cssSelector("form[action*='/positions']"));
+        agree.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(ExpectedConditions.stalenessOf(agree));
 
         // The organiser sees the divergence flagged, the important department named, in the notice preview too.
         as(browser, "huanghaitao");

@@ -352,6 +352,8 @@ class MinutesScenarioBrowserTest {
         urge.findElement(By.name("instruction")).sendKeys("请市水利局本周内报送排查台账。");
         browser.screenshot("tour-2-08-leader-urges-phone");
         urge.findElement(By.cssSelector("button[type=submit]")).click();
+        // Signing out before the leader page has come back could cancel the reminder itself.
+        browser.await(ExpectedConditions.stalenessOf(urge));
         as(browser, "yuanying", PHONE);
         awaitText(browser, "/inbox", "领导催办：" + OVERDUE_TASK);
         assertThat(main(browser)).contains("请市水利局本周内报送排查台账。");
