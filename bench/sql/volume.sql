@@ -160,4 +160,8 @@ SELECT d.id, 1, d.title, ref.addressees, '', '',
        'huanghaitao', '黄海涛', d.at
 FROM bench_document d CROSS JOIN bench_ref ref;
 
+-- The cases were written past the cases module, so the days they fall on are counted again by its roll-up task
+-- (docs/decisions/0026-case-figures-rolled-up-by-day.md); until it has, those days are counted from the cases.
+DELETE FROM case_figure_day_state;
+
 SELECT (SELECT count(*) FROM bench_case) AS cases, (SELECT count(*) FROM bench_document) AS documents;

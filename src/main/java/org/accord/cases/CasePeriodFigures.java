@@ -1,22 +1,30 @@
 package org.accord.cases;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.accord.calendar.WorkingCalendar;
+import java.util.Set;
 import org.accord.directory.Directory;
 import org.accord.directory.UnitSummary;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hotline figures for other modules (the review dashboards), counted in the database: for every figure a base
@@ -86,21 +94,39 @@ public class CasePeriodFigures {
      */
     private static final Duration ASSIGNED_MARGIN = Duration.ofDays(1);
 
+    /** How long one run of the roll-up task counts days before it leaves the rest to its next run. */
+    private static final Duration ROLL_UP_BUDGET = Duration.ofSeconds(50);
+
+    private static final Logger log = LoggerFactory.getLogger(CasePeriodFigures.class);
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final DispatchCatalogue catalogue;
     private final Directory directory;
+    private final CaseFigureDays days;
+    private final TransactionTemplate transactions;
     private final ZoneId zone;
 
-    CasePeriodFigures(JdbcClient jdbc, DispatchCatalogue catalogue, Directory directory, WorkingCalendar calendar) {
+    CasePeriodFigures(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            DispatchCatalogue catalogue,
+            Directory directory,
+            CaseFigureDays days,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.catalogue = catalogue;
         this.directory = directory;
-        this.zone = calendar.zone();
+        this.days = days;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.zone = days.zone();
     }
 
     /**
      * Every figure's counts per group over the cases taken in from {@code start} (inclusive) to {@code end}
-     * (exclusive).
+     * (exclusive). Over whole days, the days rolled up are read from their roll-up and only the others are counted
+     * from the cases (ADR 0026); the sums are the same.
      *
      * @param units only these units' cases and shares; null for all
      */
@@ -110,44 +136,211 @@ public class CasePeriodFigures {
         if (units != null && units.isEmpty()) {
             return List.of();
         }
-        List<Count> counts = new ArrayList<>();
-        for (Level level : Level.values()) {
-            List<Definition> defs =
-                    DEFINITIONS.stream().filter(d -> d.level() == level).toList();
-            StringBuilder sql = new StringBuilder("SELECT ").append(groupColumn(grouping, level));
-            for (Definition d : defs) {
-                sql.append(", SUM(CASE WHEN ")
-                        .append(d.base())
-                        .append(" THEN 1 ELSE 0 END), SUM(CASE WHEN (")
-                        .append(d.base())
-                        .append(") AND (")
-                        .append(met(d))
-                        .append(") THEN 1 ELSE 0 END)");
+        Totals totals = new Totals();
+        LocalDate from = days.dayOf(start);
+        LocalDate to = days.dayOf(end).minusDays(1);
+        if (to.isBefore(from) || !start.equals(days.startOf(from)) || !end.equals(days.startOf(to.plusDays(1)))) {
+            count(grouping, start, end, units, totals);
+        } else {
+            Set<LocalDate> rolled = new LinkedHashSet<>(days.rolledUp(from, to));
+            if (!rolled.isEmpty()) {
+                readRolledUp(grouping, rolled, units, totals);
             }
-            sql.append(from(level))
-                    .append(where(level, units))
-                    .append(" GROUP BY ")
-                    .append(groupColumn(grouping, level));
-            Map<String, long[]> rows = new LinkedHashMap<>();
-            query(sql.toString(), start, end, units).query(rs -> {
-                String key = rs.getString(1);
-                long[] values = new long[defs.size() * 2];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = rs.getLong(i + 2);
+            // The days without a roll-up, a run of consecutive days at a time.
+            LocalDate runFrom = null;
+            for (LocalDate day = from; !day.isAfter(to.plusDays(1)); day = day.plusDays(1)) {
+                boolean counted = day.isAfter(to) || rolled.contains(day);
+                if (!counted && runFrom == null) {
+                    runFrom = day;
+                } else if (counted && runFrom != null) {
+                    count(grouping, days.startOf(runFrom), days.startOf(day), units, totals);
+                    runFrom = null;
                 }
-                rows.put(key == null ? "-" : key, values);
-            });
-            Map<String, String> names = names(grouping, rows.keySet());
-            rows.forEach((key, values) -> {
-                for (int i = 0; i < defs.size(); i++) {
-                    if (values[2 * i] > 0) {
-                        counts.add(
-                                new Count(defs.get(i).name(), key, names.get(key), values[2 * i], values[2 * i + 1]));
-                    }
-                }
-            });
+            }
         }
-        return counts;
+        return totals.counts(names(grouping, totals.keys()));
+    }
+
+    /** The counts as {@link #counts} gives them, all counted from the cases: what the roll-ups must add up to. */
+    @Transactional(readOnly = true)
+    List<Count> countedFromCases(String grouping, Instant start, Instant end, @Nullable Collection<Long> units) {
+        Totals totals = new Totals();
+        count(grouping, start, end, units, totals);
+        return totals.counts(names(grouping, totals.keys()));
+    }
+
+    /** The counts of each figure and group, added up from the cases and from the days' roll-ups. */
+    private static final class Totals {
+
+        private final Map<String, Map<String, long[]>> byFigure = new LinkedHashMap<>();
+
+        Totals() {
+            DEFINITIONS.forEach(d -> byFigure.put(d.name(), new LinkedHashMap<>()));
+        }
+
+        void add(String figure, @Nullable String key, long base, long met) {
+            long[] sums = byFigure.get(figure).computeIfAbsent(key == null ? "-" : key, k -> new long[2]);
+            sums[0] += base;
+            sums[1] += met;
+        }
+
+        Set<String> keys() {
+            Set<String> keys = new LinkedHashSet<>();
+            byFigure.values().forEach(groups -> keys.addAll(groups.keySet()));
+            return keys;
+        }
+
+        List<Count> counts(Map<String, String> names) {
+            List<Count> counts = new ArrayList<>();
+            byFigure.forEach((figure, groups) -> groups.forEach((key, sums) -> {
+                if (sums[0] > 0) {
+                    counts.add(new Count(figure, key, names.get(key), sums[0], sums[1]));
+                }
+            }));
+            return counts;
+        }
+    }
+
+    /** Counts from the cases themselves, for any stretch of time. */
+    private void count(String grouping, Instant start, Instant end, @Nullable Collection<Long> units, Totals totals) {
+        for (Level level : Level.values()) {
+            List<Definition> defs = definitions(level);
+            query(aggregate(level, List.of(groupColumn(grouping, level)), units), start, end, units)
+                    .query(rs -> {
+                        for (int i = 0; i < defs.size(); i++) {
+                            totals.add(
+                                    defs.get(i).name(), rs.getString(1), rs.getLong(2 + 2 * i), rs.getLong(3 + 2 * i));
+                        }
+                    });
+        }
+    }
+
+    /** The statement that counts every figure of a level, base and met side by side, per group. */
+    private String aggregate(Level level, List<String> groupColumns, @Nullable Collection<Long> units) {
+        String columns = String.join(", ", groupColumns);
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns);
+        for (Definition d : definitions(level)) {
+            sql.append(", SUM(CASE WHEN ")
+                    .append(d.base())
+                    .append(" THEN 1 ELSE 0 END), SUM(CASE WHEN (")
+                    .append(d.base())
+                    .append(") AND (")
+                    .append(met(d))
+                    .append(") THEN 1 ELSE 0 END)");
+        }
+        return sql.append(from(level))
+                .append(where(level, units))
+                .append(" GROUP BY ")
+                .append(columns)
+                .toString();
+    }
+
+    private static List<Definition> definitions(Level level) {
+        return DEFINITIONS.stream().filter(d -> d.level() == level).toList();
+    }
+
+    private void readRolledUp(
+            String grouping, Collection<LocalDate> rolled, @Nullable Collection<Long> units, Totals totals) {
+        String column = rolledUpColumn(grouping);
+        var statement = jdbc.sql("SELECT " + column + ", figure, SUM(base), SUM(met) FROM case_figure_day"
+                        + " WHERE intake_day IN (:days)" + (units == null ? "" : " AND unit_id IN (:units)")
+                        + " GROUP BY " + column + ", figure")
+                .param("days", rolled);
+        if (units != null) {
+            statement = statement.param("units", units);
+        }
+        statement.query(rs -> {
+            totals.add(rs.getString(2), rs.getString(1), rs.getLong(3), rs.getLong(4));
+        });
+    }
+
+    private static String rolledUpColumn(String grouping) {
+        return switch (grouping) {
+            case "UNIT" -> "unit_id";
+            case "CATEGORY" -> "category_code";
+            case "DISTRICT" -> "district_code";
+            case "PERSON" -> "created_by";
+            default -> throw new IllegalArgumentException("unknown grouping " + grouping);
+        };
+    }
+
+    /**
+     * Rolls up the days that have no current roll-up, from the first case's day to the day before yesterday, newest
+     * first, each in a transaction of its own; a run stops after {@link #ROLL_UP_BUDGET} and the next one goes on.
+     *
+     * @return how many days were rolled up
+     */
+    int rollUp() {
+        LocalDate last = days.today().minusDays(CaseFigureDays.ROLLED_UP_AFTER_DAYS);
+        Timestamp first = jdbc.sql("SELECT MIN(created_at) FROM hotline_case")
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null);
+        if (first == null || days.dayOf(first.toInstant()).isAfter(last)) {
+            return 0;
+        }
+        long began = System.nanoTime();
+        int rolled = 0;
+        for (LocalDate day : days.notRolledUp(days.dayOf(first.toInstant()), last)) {
+            if (Duration.ofNanos(System.nanoTime() - began).compareTo(ROLL_UP_BUDGET) > 0) {
+                break;
+            }
+            if (Boolean.TRUE.equals(transactions.execute(status -> rollUp(day)))) {
+                rolled++;
+            }
+        }
+        if (rolled > 0) {
+            log.info(
+                    "Case figures rolled up for {} days in {} ms",
+                    rolled,
+                    Duration.ofNanos(System.nanoTime() - began).toMillis());
+        }
+        return rolled;
+    }
+
+    /** Counts one day into its roll-up, under the day's lock; false if it was rolled up meanwhile. */
+    private boolean rollUp(LocalDate day) {
+        if (!days.lockForRollUp(day)) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM case_figure_day WHERE intake_day = :day")
+                .param("day", day)
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        for (Level level : Level.values()) {
+            List<Definition> defs = definitions(level);
+            List<String> columns = List.of(
+                    groupColumn("UNIT", level),
+                    groupColumn("CATEGORY", level),
+                    groupColumn("DISTRICT", level),
+                    groupColumn("PERSON", level));
+            query(aggregate(level, columns, null), days.startOf(day), days.startOf(day.plusDays(1)), null)
+                    .query(rs -> {
+                        long unitId = rs.getLong(1);
+                        Long unit = rs.wasNull() ? null : unitId;
+                        for (int i = 0; i < defs.size(); i++) {
+                            long base = rs.getLong(5 + 2 * i);
+                            if (base > 0) {
+                                rows.add(new Object[] {
+                                    day,
+                                    defs.get(i).name(),
+                                    unit,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    base,
+                                    rs.getLong(6 + 2 * i)
+                                });
+                            }
+                        }
+                    });
+        }
+        batches.batchUpdate(
+                "INSERT INTO case_figure_day (intake_day, figure, unit_id, category_code, district_code, created_by, base, met)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        days.markRolledUp(day);
+        return true;
     }
 
     /**

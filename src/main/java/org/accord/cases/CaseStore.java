@@ -29,9 +29,12 @@ class CaseStore {
 
     private final CaseClock clock;
 
-    CaseStore(JdbcClient jdbc, CaseClock clock) {
+    private final CaseFigureDays figureDays;
+
+    CaseStore(JdbcClient jdbc, CaseClock clock, CaseFigureDays figureDays) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.figureDays = figureDays;
     }
 
     /** A row of a case list: enough for the table, nothing from the timeline. */
@@ -89,6 +92,7 @@ class CaseStore {
                 .update();
         c.id = id;
         c.number = number;
+        figureDays.changed(c.createdAt);
         return id;
     }
 
@@ -136,6 +140,7 @@ class CaseStore {
     }
 
     void update(HotlineCase c) {
+        figureDays.changed(c.createdAt);
         c.updatedAt = clock.now();
         jdbc.sql("UPDATE hotline_case SET status = :status, time_limit_code = :timeLimit, deadline = :deadline,"
                         + " lead_unit_id = :lead, matter_id = :matter, master_id = :master, reopen_count = :reopens,"

@@ -1,8 +1,11 @@
 package org.accord.cases;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import org.accord.calendar.WorkingCalendar;
 import org.accord.directory.Directory;
 import org.accord.notify.Notifications;
@@ -77,6 +80,13 @@ class CasesConfiguration {
     @Bean
     OneTimeTask<Void> caseBulletinTask(CaseTimers timers) {
         return timer(timers, CaseTimers.Kind.BULLETIN);
+    }
+
+    /** Rolls up the case figures of past days that changed or were never rolled up (ADR 0026). */
+    @Bean
+    Task<Void> caseFigureDaysTask(CasePeriodFigures figures) {
+        return Tasks.recurring("cases-figure-days", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> figures.rollUp());
     }
 
     private static OneTimeTask<Void> timer(CaseTimers timers, CaseTimers.Kind kind) {

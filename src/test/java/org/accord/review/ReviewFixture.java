@@ -66,6 +66,10 @@ final class ReviewFixture {
         jdbc.sql("INSERT INTO supervision_reminder (task_id, kind, sent_at, recipients) VALUES (?, 'ESCALATE', ?, 'x')")
                 .params(t3, OffsetDateTime.parse("2025-03-22T09:00+08:00"))
                 .update();
+        // The cases were written past the cases module: their days are counted again (docs/review.md, Scale).
+        jdbc.sql("DELETE FROM case_figure_day_state WHERE intake_day >= ? AND intake_day <= ?")
+                .params(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-04-30"))
+                .update();
     }
 
     private long hotlineCase(
