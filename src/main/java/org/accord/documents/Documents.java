@@ -147,6 +147,21 @@ class Documents {
         public boolean silent(long roundId, long unitId) {
             return silences.contains(roundId + ":" + unitId);
         }
+
+        /** The page offers neither a further round nor review while the service would refuse both. */
+        public boolean awaitingRuling() {
+            return Documents.awaitingRuling(matter, rounds);
+        }
+    }
+
+    /** Whether the last round's point has gone to the leader and is not yet ruled on. */
+    static boolean awaitingRuling(@Nullable Matter matter, List<ConsultationRound> rounds) {
+        if (matter == null || rounds.isEmpty()) {
+            return false;
+        }
+        return matter.point(rounds.get(rounds.size() - 1).pointId())
+                .filter(point -> point.status() == PointStatus.ESCALATED)
+                .isPresent();
     }
 
     private final DocumentStore store;
@@ -582,10 +597,7 @@ class Documents {
         List<ConsultationRound> rounds = store.rounds(id);
         // One point carries the units' overall stance until it is settled; a settled one is not asked again.
         Long pointId = rounds.isEmpty() ? null : rounds.get(rounds.size() - 1).pointId();
-        if (pointId != null
-                && matter.point(pointId)
-                        .filter(point -> point.status() == PointStatus.ESCALATED)
-                        .isPresent()) {
+        if (awaitingRuling(matter, rounds)) {
             // The leader was asked to settle the point: asking the units again first would pre-empt the ruling.
             throw DocumentRefused.conflict("awaitingRuling");
         }

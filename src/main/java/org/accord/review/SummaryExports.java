@@ -32,7 +32,8 @@ final class SummaryExports {
 
     private SummaryExports() {}
 
-    static byte[] docx(Summary summary, Function<String, String> text) {
+    /** {@code author} names the account that edited the text as people know it. */
+    static byte[] docx(Summary summary, Function<String, String> author, Function<String, String> text) {
         try (XWPFDocument document = new XWPFDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = document.createParagraph();
@@ -72,9 +73,10 @@ final class SummaryExports {
                 cell(table, r, 2, item.link());
                 r++;
             }
-            if (summary.edited()) {
+            String editor = summary.editedBy();
+            if (summary.edited() && editor != null) {
                 XWPFParagraph note = document.createParagraph();
-                run(note, text.apply("review.summaries.export.edited") + " " + summary.editedBy(), FANGSONG, 12, true);
+                run(note, text.apply("review.summaries.export.edited") + author.apply(editor), FANGSONG, 12, true);
             }
             document.write(out);
             return out.toByteArray();

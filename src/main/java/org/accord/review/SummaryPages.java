@@ -25,6 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -62,6 +64,7 @@ class SummaryPages {
     private final WorkingCalendar calendar;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final UserDetailsService accounts;
 
     SummaryPages(
             SummaryStore store,
@@ -71,7 +74,8 @@ class SummaryPages {
             Directory directory,
             WorkingCalendar calendar,
             MessageSource messages,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            UserDetailsService accounts) {
         this.store = store;
         this.generator = generator;
         this.access = access;
@@ -80,6 +84,7 @@ class SummaryPages {
         this.calendar = calendar;
         this.messages = messages;
         this.events = events;
+        this.accounts = accounts;
     }
 
     @ModelAttribute("activeNav")
@@ -144,6 +149,8 @@ class SummaryPages {
         model.addAttribute("mayEdit", access.mayEdit(scope, summary));
         model.addAttribute("well", summary.items(Summary.Section.WELL));
         model.addAttribute("late", summary.items(Summary.Section.LATE));
+        model.addAttribute("generatedBy", author(summary.generatedBy()));
+        model.addAttribute("editedBy", summary.editedBy() == null ? "" : author(summary.editedBy()));
         model.addAttribute("generatedAt", time(summary.generatedAt()));
         model.addAttribute("editedAt", summary.editedAt() == null ? "" : time(summary.editedAt()));
         return "review/summary";
@@ -182,7 +189,7 @@ class SummaryPages {
     @GetMapping("/{id}/export.docx")
     ResponseEntity<byte[]> docx(@PathVariable long id) {
         Summary summary = visible(id, scope());
-        return file(SummaryExports.docx(summary, this::text), summary.title() + ".docx", DOCX);
+        return file(SummaryExports.docx(summary, this::author, this::text), summary.title() + ".docx", DOCX);
     }
 
     @GetMapping("/{id}/figures.xlsx")
@@ -260,6 +267,27 @@ class SummaryPages {
                                 .build()
                                 .toString())
                 .body(content);
+    }
+
+    /**
+     * The person's name for the account a summary keeps as its author (the username stays stored, as the audit
+     * trail has it); the schedule is named as such.
+     */
+    private String author(String username) {
+        if (SummarySchedule.ACTOR.equals(username)) {
+            return text("review.summaries.bySchedule");
+        }
+        SignedInAccount account;
+        try {
+            account = (SignedInAccount) accounts.loadUserByUsername(username);
+        } catch (UsernameNotFoundException gone) {
+            // An account removed since still names what it wrote, by the only name left.
+            return username;
+        }
+        @Nullable Long person = account.personId();
+        return person == null
+                ? account.displayName()
+                : directory.person(person).map(PersonSummary::name).orElse(account.displayName());
     }
 
     private String time(Instant at) {

@@ -62,6 +62,7 @@ class SummaryBrowserTest {
                 .click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".summary-original")));
         assertThat(browser.find(By.cssSelector("h1")).getText()).contains("已修改");
+        assertThat(browser.find(By.cssSelector("h1 + p.muted")).getText()).contains("由 黄海涛 于");
 
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.driver().navigate().refresh();

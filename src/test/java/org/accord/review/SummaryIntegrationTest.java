@@ -287,10 +287,15 @@ class SummaryIntegrationTest {
         assertThat(edited.body()).isEqualTo("本周防汛工作总体平稳，物资清点已安排专人跟进。");
         assertThat(edited.generatedText()).isEqualTo(summary.generatedText());
         assertThat(edited.editedBy()).isEqualTo("yuanying");
+        // The accounts stay stored; the page names the people.
         mvc.perform(get("/review/summaries/{id}", id).session(staff))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("物资清点已安排专人跟进")))
-                .andExpect(content().string(containsString("生成时的原文")));
+                .andExpect(content().string(containsString("生成时的原文")))
+                .andExpect(content().string(containsString("由 黄海涛 于")))
+                .andExpect(content().string(containsString("由 袁颖 于")))
+                .andExpect(content().string(not(containsString("huanghaitao"))))
+                .andExpect(content().string(not(containsString("yuanying"))));
 
         // The .docx: title in 黑体, the edited text, the items.
         byte[] docx = mvc.perform(get("/review/summaries/{id}/export.docx", id).session(staff))
@@ -307,7 +312,7 @@ class SummaryIntegrationTest {
                     document.getParagraphs().stream()
                             .map(XWPFParagraph::getText)
                             .toList());
-            assertThat(all).contains("物资清点已安排专人跟进");
+            assertThat(all).contains("物资清点已安排专人跟进", "修改人：袁颖").doesNotContain("yuanying");
             String table = document.getTables().get(0).getText();
             assertThat(table).contains("堤防巡查方案", "/tasks/" + onTime, "逾期的");
         }
@@ -414,7 +419,7 @@ class SummaryIntegrationTest {
     }
 
     @Test
-    void theScheduleWritesLastWeeksSummariesOnceHoweverOftenItRuns() {
+    void theScheduleWritesLastWeeksSummariesOnceHoweverOftenItRuns() throws Exception {
         SummaryPeriod lastWeek = SummaryPeriod.before(SummaryPeriod.Kind.WEEK, today);
         SummaryPeriod lastMonth = SummaryPeriod.before(SummaryPeriod.Kind.MONTH, today);
         schedule.runFor(today);
@@ -440,5 +445,10 @@ class SummaryIntegrationTest {
                         slj,
                         lastWeek.start()))
                 .isEqualTo("schedule");
+        long id = store.find(Summary.Subject.UNIT, slj, lastWeek).orElseThrow();
+        mvc.perform(get("/review/summaries/{id}", id).session(staff))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("由 系统定时任务 于")))
+                .andExpect(content().string(not(containsString("由 schedule"))));
     }
 }
