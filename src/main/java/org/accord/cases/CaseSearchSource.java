@@ -47,17 +47,12 @@ class CaseSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        long id;
-        try {
-            id = Long.parseLong(objectId);
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
-        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE c.id = :id")
-                .param("id", id)
-                .query(CaseSearchSource::row)
-                .list();
-        return items(rows);
+        return SearchSource.fromNumericId(
+                objectId,
+                id -> items(jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE c.id = :id")
+                        .param("id", id)
+                        .query(CaseSearchSource::row)
+                        .list()));
     }
 
     @Override

@@ -43,11 +43,7 @@ class MatterSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        try {
-            return load(List.of(Long.parseLong(objectId)));
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
+        return SearchSource.fromNumericId(objectId, id -> load(List.of(id)));
     }
 
     @Override

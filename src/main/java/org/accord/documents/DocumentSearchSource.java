@@ -57,13 +57,7 @@ class DocumentSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        long id;
-        try {
-            id = Long.parseLong(objectId);
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
-        return items(rows(id));
+        return SearchSource.fromNumericId(objectId, id -> items(rows(id)));
     }
 
     @Override
@@ -284,11 +278,7 @@ class DocumentSearchSource implements SearchSource {
 
         @Override
         public List<Searchable> from(String objectId) {
-            try {
-                return documents.decisions(documents.rows(Long.parseLong(objectId)));
-            } catch (NumberFormatException e) {
-                return List.of();
-            }
+            return SearchSource.fromNumericId(objectId, id -> documents.decisions(documents.rows(id)));
         }
 
         @Override

@@ -62,16 +62,12 @@ class IncomingSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        long id;
-        try {
-            id = Long.parseLong(objectId);
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
-        return items(jdbc.sql("SELECT " + COLUMNS + " FROM documents_incoming WHERE id = :id")
-                .param("id", id)
-                .query(IncomingSearchSource::row)
-                .list());
+        return SearchSource.fromNumericId(
+                objectId,
+                id -> items(jdbc.sql("SELECT " + COLUMNS + " FROM documents_incoming WHERE id = :id")
+                        .param("id", id)
+                        .query(IncomingSearchSource::row)
+                        .list()));
     }
 
     @Override

@@ -41,11 +41,7 @@ class IncidentSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        try {
-            return load(List.of(Long.parseLong(objectId)), false);
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
+        return SearchSource.fromNumericId(objectId, id -> load(List.of(id), false));
     }
 
     @Override
@@ -224,11 +220,7 @@ class IncidentSearchSource implements SearchSource {
 
         @Override
         public List<Searchable> from(String objectId) {
-            try {
-                return incidents.load(List.of(Long.parseLong(objectId)), true);
-            } catch (NumberFormatException e) {
-                return List.of();
-            }
+            return SearchSource.fromNumericId(objectId, id -> incidents.load(List.of(id), true));
         }
 
         @Override

@@ -40,11 +40,7 @@ class BriefSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        try {
-            return load(List.of(Long.parseLong(objectId)), false);
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
+        return SearchSource.fromNumericId(objectId, id -> load(List.of(id), false));
     }
 
     @Override
@@ -161,11 +157,7 @@ class BriefSearchSource implements SearchSource {
 
         @Override
         public List<Searchable> from(String objectId) {
-            try {
-                return briefs.load(List.of(Long.parseLong(objectId)), true);
-            } catch (NumberFormatException e) {
-                return List.of();
-            }
+            return SearchSource.fromNumericId(objectId, id -> briefs.load(List.of(id), true));
         }
 
         @Override

@@ -41,11 +41,7 @@ class MeetingSearchSource implements SearchSource {
 
     @Override
     public List<Searchable> from(String objectId) {
-        try {
-            return load(List.of(Long.parseLong(objectId)), false);
-        } catch (NumberFormatException e) {
-            return List.of();
-        }
+        return SearchSource.fromNumericId(objectId, id -> load(List.of(id), false));
     }
 
     @Override
@@ -198,11 +194,7 @@ class MeetingSearchSource implements SearchSource {
 
         @Override
         public List<Searchable> from(String objectId) {
-            try {
-                return meetings.load(List.of(Long.parseLong(objectId)), true);
-            } catch (NumberFormatException e) {
-                return List.of();
-            }
+            return SearchSource.fromNumericId(objectId, id -> meetings.load(List.of(id), true));
         }
 
         @Override

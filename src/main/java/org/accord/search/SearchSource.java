@@ -2,6 +2,7 @@ package org.accord.search;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -29,6 +30,21 @@ public interface SearchSource {
      */
     default String origin(String objectId) {
         return objectId;
+    }
+
+    /**
+     * The items {@code load} gives for the object whose id {@code objectId} names, for a {@link #from} over a table
+     * keyed by number. An id that is not a number names no such object, so it gives none, as a missing object does;
+     * only the reading of the id is guarded, so whatever {@code load} itself throws still reaches the indexer.
+     */
+    static List<Searchable> fromNumericId(String objectId, LongFunction<List<Searchable>> load) {
+        long id;
+        try {
+            id = Long.parseLong(objectId);
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+        return load.apply(id);
     }
 
     /** How many items {@link #all} will give, roughly, to show progress. */
