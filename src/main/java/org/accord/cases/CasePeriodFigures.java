@@ -373,7 +373,7 @@ public class CasePeriodFigures {
                 .append(" AS item_unit, CASE WHEN ")
                 .append(met(d))
                 .append(" THEN 1 ELSE 0 END AS met")
-                .append(from(d.level()))
+                .append(d.level() == Level.SHARE ? SHARES_OF_THE_PERIODS_CASES : from(d.level()))
                 .append(where(d.level(), units))
                 .append(" AND (")
                 .append(d.base())
@@ -415,6 +415,17 @@ public class CasePeriodFigures {
                 .param("assignedFrom", CaseStore.ts(start.minus(ASSIGNED_MARGIN)));
         return units == null ? statement : statement.param("units", units);
     }
+
+    /**
+     * The shares joined to the period's cases read first on their own: without the fence PostgreSQL guessed a
+     * tenth of the month's cases and looked each share's case up by its key, 2.8 s for a month of 2,000,000 cases,
+     * against 0.5 s for the hash join it chooses once it sees how many cases the period holds. The columns are
+     * those of the figure index, so the cases are still read from the index alone.
+     */
+    private static final String SHARES_OF_THE_PERIODS_CASES = " FROM case_share s JOIN (SELECT c.id, c.created_at,"
+            + " c.status, c.lead_unit_id, c.category_code, c.district_code, c.created_by, c.deadline"
+            + " FROM hotline_case c WHERE c.created_at >= :start AND c.created_at < :end AND c.status <> 'MERGED'"
+            + " OFFSET 0 ROWS) c ON c.id = s.case_id";
 
     private static String from(Level level) {
         return level == Level.CASE
