@@ -142,6 +142,7 @@ class DocumentPages {
                 "points", view.matter() == null ? List.of() : view.matter().points());
         model.addAttribute("allUnits", directory.activeUnits());
         model.addAttribute("reviewers", reviewers(view.document()));
+        model.addAttribute("submitHold", documents.submitHold(view).orElse(null));
         model.addAttribute("defaultDays", documents.defaultWorkingDays());
         model.addAttribute("silenceDefault", documents.silenceAgreesByDefault());
         model.addAttribute(

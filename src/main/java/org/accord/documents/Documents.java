@@ -148,7 +148,7 @@ class Documents {
             return silences.contains(roundId + ":" + unitId);
         }
 
-        /** The page offers neither a further round nor review while the service would refuse both. */
+        /** The page offers no further round while the service would refuse it. */
         public boolean awaitingRuling() {
             return Documents.awaitingRuling(matter, rounds);
         }
@@ -836,21 +836,10 @@ class Documents {
                 .person(reviewerId)
                 .filter(person -> !person.isLeader() && person.id() != document.drafterId() && office(person.unitId()))
                 .orElseThrow(() -> DocumentRefused.input("reviewer"));
-        Matter matter = matters.get(document.matterId());
-        if (matter.openRound().isPresent()) {
-            throw DocumentRefused.conflict("roundOpen");
-        }
-        for (Point point : matter.points()) {
-            if (!point.status().settled()) {
-                throw DocumentRefused.conflict("pointUnsettled", point.text());
-            }
-        }
-        long unanswered =
-                store.comments(id).stream().filter(c -> c.adoption() == null).count();
-        if (unanswered > 0) {
-            throw DocumentRefused.conflict("commentsUnanswered", unanswered);
-        }
-        ensureNoErrors(document);
+        submitHold(document, current(id), matters.get(document.matterId()), store.comments(id))
+                .ifPresent(hold -> {
+                    throw hold.refusal();
+                });
         store.setReviewer(id, reviewer.id());
         store.setStatus(id, DocumentStatus.REVIEW, Instant.now());
         audit(
@@ -865,6 +854,41 @@ class Documents {
                 text("documents.notice.review", title(id)),
                 actor.name(),
                 "/documents/" + id));
+    }
+
+    /**
+     * Why the draft cannot go to review as it stands, or nothing when it can: {@link #submit} refuses with it and
+     * the page shows it in place of the form.
+     */
+    private Optional<SubmitHold> submitHold(
+            Document document, Revision current, Matter matter, List<Comment> comments) {
+        if (matter.openRound().isPresent()) {
+            return Optional.of(new SubmitHold(SubmitHold.Reason.ROUND_OPEN, null));
+        }
+        for (Point point : matter.points()) {
+            if (!point.status().settled()) {
+                return Optional.of(new SubmitHold(
+                        point.status() == PointStatus.ESCALATED
+                                ? SubmitHold.Reason.AWAITING_RULING
+                                : SubmitHold.Reason.POINT_UNSETTLED,
+                        point.text()));
+            }
+        }
+        long unanswered = comments.stream().filter(c -> c.adoption() == null).count();
+        if (unanswered > 0) {
+            return Optional.of(new SubmitHold(SubmitHold.Reason.COMMENTS_UNANSWERED, unanswered));
+        }
+        return ruleErrors(document, current).map(errors -> new SubmitHold(SubmitHold.Reason.RULE_ERRORS, errors));
+    }
+
+    /** The same check for the page: only the drafter of a draft is offered 送核稿, so only they are told why not. */
+    @Transactional(readOnly = true)
+    public Optional<SubmitHold> submitHold(View view) {
+        Matter matter = view.matter();
+        if (!view.drafter() || view.document().status() != DocumentStatus.DRAFTING || matter == null) {
+            return Optional.empty();
+        }
+        return submitHold(view.document(), view.current(), matter, view.comments());
     }
 
     /** The reviewer passes the text to the signer, or returns it to the drafter. */
@@ -1107,15 +1131,21 @@ class Documents {
     }
 
     private void ensureNoErrors(Document document) {
-        Revision current = current(document.id());
-        Draft draft = draftOf(current);
-        List<Finding> errors = findings(text(document.genre(), document.issuerUnitId(), draft, null, null)).stream()
-                .filter(finding -> finding.severity() == Finding.Severity.ERROR)
-                .toList();
-        if (!errors.isEmpty()) {
-            throw DocumentRefused.conflict(
-                    "ruleErrors", errors.stream().map(Finding::message).collect(Collectors.joining("；")));
+        Optional<String> errors = ruleErrors(document, current(document.id()));
+        if (errors.isPresent()) {
+            throw DocumentRefused.conflict("ruleErrors", errors.get());
         }
+    }
+
+    /** The ERROR findings of the rules on the revision, joined as the refusal names them. */
+    private Optional<String> ruleErrors(Document document, Revision current) {
+        List<Finding> errors =
+                findings(text(document.genre(), document.issuerUnitId(), draftOf(current), null, null)).stream()
+                        .filter(finding -> finding.severity() == Finding.Severity.ERROR)
+                        .toList();
+        return errors.isEmpty()
+                ? Optional.empty()
+                : Optional.of(errors.stream().map(Finding::message).collect(Collectors.joining("；")));
     }
 
     // ---- output

@@ -40,12 +40,12 @@ class MinutesAwaitingRulingBrowserTest {
         browser.screenshot("documents-minutes-awaiting-ruling-phone");
     }
 
-    private static void show(Browser browser, String id) {
+    static void show(Browser browser, String id) {
         ((JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
     }
 
-    private static boolean fits(Browser browser) {
+    static boolean fits(Browser browser) {
         return Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;"));
     }
