@@ -87,7 +87,8 @@ class SearchIndexingIntegrationTest {
     @Test
     void anIndexClosedWhileChangesWereMadeCatchesUpWhenOpenedAgain() throws Exception {
         LuceneSearchIndex closed = new LuceneSearchIndex(directory.toString(), 16, 16);
-        SearchIndexer first = new SearchIndexer(closed, sources, audited, Duration.ZERO, Duration.ofHours(1), 2);
+        SearchIndexer first = new SearchIndexer(
+                closed, sources, audited, Duration.ZERO, Duration.ofHours(1), Duration.ZERO, Duration.ofMinutes(1), 2);
         first.rebuild(progress -> {});
         long before = closed.size();
         assertThat(before).isPositive();
@@ -104,7 +105,15 @@ class SearchIndexingIntegrationTest {
         }
 
         LuceneSearchIndex reopened = new LuceneSearchIndex(directory.toString(), 16, 16);
-        SearchIndexer second = new SearchIndexer(reopened, sources, audited, Duration.ZERO, Duration.ofHours(1), 2);
+        SearchIndexer second = new SearchIndexer(
+                reopened,
+                sources,
+                audited,
+                Duration.ZERO,
+                Duration.ofHours(1),
+                Duration.ZERO,
+                Duration.ofMinutes(1),
+                2);
         try {
             assertThat(reopened.checkpoint()).isNotNull();
             assertThat(ids(reopened, "雨水篦子")).doesNotContain(id);

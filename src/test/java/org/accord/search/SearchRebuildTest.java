@@ -91,6 +91,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         try {
             assertThatThrownBy(() -> indexer.rebuild(p -> {})).isInstanceOf(IllegalArgumentException.class);
@@ -118,6 +120,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofMillis(200),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         try {
             indexer.atStart(new org.springframework.boot.context.event.ApplicationReadyEvent(
@@ -145,6 +149,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         first.atStart(start);
         assertThat(index.checkpoint())
@@ -169,6 +175,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         try {
             second.atStart(start);
