@@ -29,7 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.DefaultMockMvcBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances on one database, each with an index of its own: what is changed through the first is found on
@@ -53,8 +52,6 @@ class SearchAcrossInstancesIntegrationTest {
 
     @TempDir
     Path secondIndex;
-
-    final JsonMapper json = JsonMapper.builder().build();
 
     /** A second instance of the application on the test's database, as a deployment would start one. */
     ConfigurableApplicationContext startSecond() {
@@ -80,27 +77,6 @@ class SearchAcrossInstancesIntegrationTest {
         filters.setPrint(MockMvcPrint.NONE);
         filters.customize(builder);
         return builder.apply(springSecurity()).build();
-    }
-
-    String takeCase(String description) throws Exception {
-        String body = first.perform(post("/api/cases")
-                        .session(SignIn.as(first, "qianhaitao"))
-                        .with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of(
-                                "callerName", "许文静",
-                                "phone", "13600003333",
-                                "confidential", false,
-                                "address", "东城区银杏路17号",
-                                "district", "DCQ",
-                                "category", "NOISE",
-                                "urgent", false,
-                                "description", description))))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return json.readTree(body).get("id").asText();
     }
 
     static String results(MockMvc mvc, MockHttpSession session, String words) throws Exception {
@@ -132,7 +108,7 @@ class SearchAcrossInstancesIntegrationTest {
             MockHttpSession housing = SignIn.as(second, "weilijuan");
             String words = "鼓风机彻夜轰鸣";
 
-            String id = takeCase("楼下饭店的" + words + "，窗户关上也睡不着。");
+            String id = SearchIndexingIntegrationTest.takeCase(first, "楼下饭店的" + words + "，窗户关上也睡不着。");
             Duration taken = untilFound(second, office, words, id);
             assertThat(results(second, cityManagement, words))
                     .as("not yet the concern of 城管局")
@@ -142,7 +118,7 @@ class SearchAcrossInstancesIntegrationTest {
                             .session(SignIn.as(first, "qianhaitao"))
                             .with(csrf())
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content(json.writeValueAsString(Map.of(
+                            .content(SearchIndexingIntegrationTest.JSON.writeValueAsString(Map.of(
                                     "leadUnitId",
                                     directory.unitByCode("CGJ").orElseThrow().id(),
                                     "timeLimit",
