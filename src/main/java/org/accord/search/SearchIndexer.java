@@ -3,9 +3,7 @@ package org.accord.search;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -21,6 +19,7 @@ import java.util.function.Consumer;
 import org.accord.audit.Audited;
 import org.accord.audit.AuditedObjects;
 import org.accord.audit.AuditedObjects.AuditedObject;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,12 +36,17 @@ import org.springframework.stereotype.Component;
  * seconds, each marked with the newest audit record id seen before it; at start-up everything audited since
  * that mark (and since a margin of time before it, for events still in flight then) is indexed again, and an
  * index that was never completed is rebuilt.
+ *
+ * <p>Events reach only the instance that made the change. So that every instance's index also finds what the
+ * others changed, and none silently misses a change whose event was lost, each instance then follows the audit log
+ * itself every {@code accord.search.follow-every} ({@link AuditFollower}), on the same thread as the commits.
  */
 @Component
 class SearchIndexer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int BATCH = 500;
+    private static final int PAGE = 1000;
 
     private final SearchIndex index;
     private final List<SearchSource> sources;
@@ -52,6 +56,12 @@ class SearchIndexer implements DisposableBean {
     private final ScheduledExecutorService committer;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Duration retryEvery;
+    private final Duration followEvery;
+    private final Duration followWindow;
+    /** Set once the start-up catch-up (or rebuild) is done; from then on used by the committing thread only. */
+    private volatile @Nullable AuditFollower follower;
+
+    private boolean followFailing;
 
     SearchIndexer(
             SearchIndex index,
@@ -59,6 +69,8 @@ class SearchIndexer implements DisposableBean {
             AuditedObjects audited,
             @Value("${accord.search.catch-up-margin:PT10M}") Duration margin,
             @Value("${accord.search.commit-every:PT5S}") Duration commitEvery,
+            @Value("${accord.search.follow-every:PT5S}") Duration followEvery,
+            @Value("${accord.search.follow-window:PT1M}") Duration followWindow,
             @Value("${accord.search.rebuild-threads:0}") int rebuildThreads) {
         this.index = index;
         this.rebuildThreads =
@@ -74,6 +86,12 @@ class SearchIndexer implements DisposableBean {
         committer.scheduleWithFixedDelay(
                 this::commitIfChanged, commitEvery.toMillis(), commitEvery.toMillis(), TimeUnit.MILLISECONDS);
         this.retryEvery = commitEvery;
+        this.followEvery = followEvery;
+        this.followWindow = followWindow;
+        if (!followEvery.isNegative() && !followEvery.isZero()) {
+            committer.scheduleWithFixedDelay(
+                    this::followLog, followEvery.toMillis(), followEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @ApplicationModuleListener
@@ -124,37 +142,72 @@ class SearchIndexer implements DisposableBean {
         }
     }
 
-    /** Indexes again what was audited since the index's last commit; rebuilds an index never completed. */
+    private void reindex(AuditedObject object) {
+        reindex(object.module(), object.objectType(), object.objectId());
+    }
+
+    /**
+     * Indexes again what was audited since the index's last commit; rebuilds an index never completed. Then the
+     * audit log is followed from where this left off.
+     */
     int catchUp() {
         SearchIndex.Checkpoint checkpoint = index.checkpoint();
         if (checkpoint == null) {
             log.info("Search index has never been completed: rebuilding it");
-            rebuild(progress -> {});
+            SearchIndex.Checkpoint mark = markNow();
+            rebuild(mark, progress -> {});
+            // Every record up to the mark, visible or still in flight, names a change committed before the mark
+            // was read (a record is inserted after its change commits), so the rebuild read all of them.
+            follower = new AuditFollower(
+                    audited::after, mark.auditId(), mark.auditId(), followWindow, PAGE, System::nanoTime);
             return -1;
         }
         long from = Math.min(
                 checkpoint.auditId(),
                 audited.lastRecordIdBefore(
                         Instant.ofEpochMilli(checkpoint.atMillis()).minus(margin)));
+        // Ids missing among records older than the follow window are not waited for: they will not come.
+        long recent = Math.max(from, audited.lastRecordIdBefore(Instant.now().minus(followWindow)));
         SearchIndex.Checkpoint mark = markNow();
-        Set<String> done = new LinkedHashSet<>();
-        long after = from;
-        while (true) {
-            List<AuditedObject> page = audited.after(after, 1000);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (AuditedObject object : page) {
-                if (object.objectId() != null
-                        && done.add(object.module() + "/" + object.objectType() + "/" + object.objectId())) {
-                    reindex(object.module(), object.objectType(), object.objectId());
-                }
-            }
-            after = page.get(page.size() - 1).recordId();
-        }
+        AuditFollower catchingUp =
+                new AuditFollower(audited::after, from, recent, followWindow, PAGE, System::nanoTime);
+        int objects = catchingUp.follow(this::reindex);
         index.commit(mark);
-        log.info("Search index caught up: {} objects audited after record {} indexed again", done.size(), from);
-        return done.size();
+        follower = catchingUp;
+        log.info("Search index caught up: {} objects audited after record {} indexed again", objects, from);
+        return objects;
+    }
+
+    /**
+     * One look at the audit log: the objects audited since the last look (on any instance) are indexed again. A
+     * failure (the database gone) is logged once and tried again at the next look.
+     */
+    void followLog() {
+        AuditFollower following = follower;
+        if (following == null) {
+            return;
+        }
+        try {
+            int objects = following.follow(this::reindex);
+            if (followFailing) {
+                log.info("Search index follows the audit log again");
+                followFailing = false;
+            }
+            if (objects > 0) {
+                log.debug(
+                        "Search index followed the audit log: {} objects indexed again, up to record {}",
+                        objects,
+                        following.lastSeen());
+            }
+        } catch (RuntimeException e) {
+            if (!followFailing) {
+                log.warn(
+                        "Search index could not follow the audit log; trying again every {}: {}",
+                        followEvery,
+                        e.toString());
+                followFailing = true;
+            }
+        }
     }
 
     /**
@@ -163,8 +216,11 @@ class SearchIndexer implements DisposableBean {
      * (the writer takes documents from several threads at once) while this thread reads the next; when they all
      * are busy, this thread indexes a batch itself rather than read further ahead.
      */
-    synchronized RebuildProgress rebuild(Consumer<RebuildProgress> progress) {
-        SearchIndex.Checkpoint mark = markNow();
+    RebuildProgress rebuild(Consumer<RebuildProgress> progress) {
+        return rebuild(markNow(), progress);
+    }
+
+    private synchronized RebuildProgress rebuild(SearchIndex.Checkpoint mark, Consumer<RebuildProgress> progress) {
         // A commit halfway would mark a half-built index as complete. After a failure commits stay off, so the
         // index is never marked complete and the next catch-up (or start) rebuilds it.
         rebuilding.set(true);

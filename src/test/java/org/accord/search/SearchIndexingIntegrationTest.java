@@ -54,15 +54,16 @@ class SearchIndexingIntegrationTest {
     @TempDir
     Path directory;
 
-    final JsonMapper json = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
-    String takeCase(String description) throws Exception {
+    /** A case taken in through the API by the hotline office; its id. */
+    static String takeCase(MockMvc mvc, String description) throws Exception {
         MockHttpSession office = SignIn.as(mvc, "qianhaitao");
         String body = mvc.perform(post("/api/cases")
                         .session(office)
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of(
+                        .content(JSON.writeValueAsString(Map.of(
                                 "callerName", "吴志强",
                                 "phone", "13600002222",
                                 "confidential", false,
@@ -75,7 +76,7 @@ class SearchIndexingIntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return json.readTree(body).get("id").asText();
+        return JSON.readTree(body).get("id").asText();
     }
 
     static List<String> ids(SearchIndex index, String text) {
@@ -87,7 +88,8 @@ class SearchIndexingIntegrationTest {
     @Test
     void anIndexClosedWhileChangesWereMadeCatchesUpWhenOpenedAgain() throws Exception {
         LuceneSearchIndex closed = new LuceneSearchIndex(directory.toString(), 16, 16);
-        SearchIndexer first = new SearchIndexer(closed, sources, audited, Duration.ZERO, Duration.ofHours(1), 2);
+        SearchIndexer first = new SearchIndexer(
+                closed, sources, audited, Duration.ZERO, Duration.ofHours(1), Duration.ZERO, Duration.ofMinutes(1), 2);
         first.rebuild(progress -> {});
         long before = closed.size();
         assertThat(before).isPositive();
@@ -95,7 +97,7 @@ class SearchIndexingIntegrationTest {
         closed.destroy();
 
         long mark = audited.lastRecordId();
-        String id = takeCase("雨水篦子被落叶堵死，门前低洼处积水没过脚踝。");
+        String id = takeCase(mvc, "雨水篦子被落叶堵死，门前低洼处积水没过脚踝。");
         // The audit trail records after commit, on its own thread.
         long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (audited.after(mark, 100).stream().noneMatch(o -> id.equals(o.objectId()))) {
@@ -104,7 +106,15 @@ class SearchIndexingIntegrationTest {
         }
 
         LuceneSearchIndex reopened = new LuceneSearchIndex(directory.toString(), 16, 16);
-        SearchIndexer second = new SearchIndexer(reopened, sources, audited, Duration.ZERO, Duration.ofHours(1), 2);
+        SearchIndexer second = new SearchIndexer(
+                reopened,
+                sources,
+                audited,
+                Duration.ZERO,
+                Duration.ofHours(1),
+                Duration.ZERO,
+                Duration.ofMinutes(1),
+                2);
         try {
             assertThat(reopened.checkpoint()).isNotNull();
             assertThat(ids(reopened, "雨水篦子")).doesNotContain(id);
@@ -142,7 +152,7 @@ class SearchIndexingIntegrationTest {
 
     @Test
     void theResultsPageShowsEachRoleItsOwnAndEscapesWhatUsersTyped() throws Exception {
-        String id = takeCase("下水道返味<b onmouseover=alert(1)>很重</b>，井盖松动。");
+        String id = takeCase(mvc, "下水道返味<b onmouseover=alert(1)>很重</b>，井盖松动。");
         MockHttpSession office = SignIn.as(mvc, "qianhaitao");
         long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         String page;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rebuild on several threads and the office's search without a visibility filter, with the index alone (no
  * application context): every item of every source arrives once, a batch that cannot be indexed stops the rebuild
- * without marking the index complete, and an item hidden from the office stays hidden.
+ * without marking the index complete, an item hidden from the office stays hidden, and a look at the audit log
+ * that failed is made again at the next one.
  */
 class SearchRebuildTest {
 
@@ -91,6 +92,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         try {
             assertThatThrownBy(() -> indexer.rebuild(p -> {})).isInstanceOf(IllegalArgumentException.class);
@@ -118,6 +121,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofMillis(200),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         try {
             indexer.atStart(new org.springframework.boot.context.event.ApplicationReadyEvent(
@@ -145,6 +150,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         first.atStart(start);
         assertThat(index.checkpoint())
@@ -169,6 +176,8 @@ class SearchRebuildTest {
                 audited,
                 java.time.Duration.ZERO,
                 java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
                 2);
         try {
             second.atStart(start);
@@ -182,6 +191,71 @@ class SearchRebuildTest {
                             () -> assertThat(index.checkpoint().auditId()).isEqualTo(99L));
         } finally {
             second.destroy();
+        }
+    }
+
+    @Test
+    void aLookAtTheAuditLogThatFailsIsTriedAgainAtTheNextLook() throws Exception {
+        org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
+        org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L);
+        org.mockito.Mockito.when(audited.after(42L, 1000))
+                .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused"))
+                .thenReturn(List.of(new org.accord.audit.AuditedObjects.AuditedObject(43, "cases", "case", "9001")));
+        Numbered all = new Numbered(SearchKind.CASE, 3, -1);
+        SearchSource cases = new SearchSource() {
+            @Override
+            public SearchKind kind() {
+                return SearchKind.CASE;
+            }
+
+            @Override
+            public boolean handles(String module, String objectType) {
+                return module.equals("cases") && objectType.equals("case");
+            }
+
+            @Override
+            public List<Searchable> from(String objectId) {
+                return List.of(
+                        item(SearchKind.CASE, Long.parseLong(objectId), SearchVisibility.officeAnd(Set.of(11L))));
+            }
+
+            @Override
+            public long count() {
+                return all.count();
+            }
+
+            @Override
+            public void all(int batchSize, Consumer<List<Searchable>> batches) {
+                all.all(batchSize, batches);
+            }
+        };
+        SearchIndexer indexer = new SearchIndexer(
+                index,
+                List.of(cases),
+                audited,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
+                2);
+        try {
+            indexer.atStart(new org.springframework.boot.context.event.ApplicationReadyEvent(
+                    new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO));
+            assertThat(index.size()).isEqualTo(3);
+
+            indexer.followLog();
+            index.refresh();
+            assertThat(index.find(query("12345-009001"), OFFICE).total())
+                    .as("the database was gone")
+                    .isZero();
+
+            indexer.followLog();
+            index.refresh();
+            assertThat(index.find(query("12345-009001"), OFFICE).hits())
+                    .extracting(SearchHit::id)
+                    .containsExactly("9001");
+        } finally {
+            indexer.destroy();
         }
     }
 
