@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,7 +70,9 @@ class SummaryGenerator {
         this.zone = calendar.zone();
         this.messages = messages;
         this.events = events;
+        // Its own transaction even when called inside one: a failed insert must not doom the caller's.
         this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** What the subject's summary covers, or empty when the directory does not know the subject. */
@@ -93,8 +97,9 @@ class SummaryGenerator {
     Generated generate(Summary.Subject subject, long subjectId, SummaryPeriod period, String by) {
         try {
             return transactions.execute(status -> generateOnce(subject, subjectId, period, by));
-        } catch (DuplicateKeyException made) {
-            // Someone generated the same summary at the same moment and committed first: theirs is the one.
+        } catch (DuplicateKeyException | PessimisticLockingFailureException made) {
+            // Someone generated the same summary at the same moment and committed first: theirs is the one. (H2 may
+            // give up waiting for the other's row lock instead; PostgreSQL waits and reports the duplicate.)
             Long id = transactions.execute(
                     status -> store.find(subject, subjectId, period).orElseThrow(() -> made));
             return new Generated(id, false);

@@ -103,8 +103,9 @@ class SummaryPages {
         return "review/summaries";
     }
 
+    // No transaction around it: the generator makes the summary in a transaction of its own, so that when another
+    // person's same summary commits first it can still read that one.
     @PostMapping
-    @Transactional
     String generate(
             @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "WEEK") String period,

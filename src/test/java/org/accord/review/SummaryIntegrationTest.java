@@ -161,7 +161,11 @@ class SummaryIntegrationTest {
         try {
             // The first holds its new summary uncommitted while the second finds none and inserts the same key.
             var first = pool.submit(() -> transactions.execute(status -> {
-                SummaryGenerator.Generated made = generator.generate(Summary.Subject.UNIT, zjj, march, "huanghaitao");
+                var coverage = generator.coverage(Summary.Subject.UNIT, zjj).orElseThrow();
+                SummaryGenerator.Generated made = new SummaryGenerator.Generated(
+                        store.insert(generator.compose(
+                                Summary.Subject.UNIT, zjj, coverage, march, "huanghaitao", java.time.Instant.now())),
+                        true);
                 inserted.countDown();
                 try {
                     secondStarted.await();
@@ -172,16 +176,25 @@ class SummaryIntegrationTest {
                 }
                 return made;
             }));
+            // The second asks through the page, as a person would: it must open the first one's summary.
             var second = pool.submit(() -> {
                 inserted.await();
                 secondStarted.countDown();
-                return generator.generate(Summary.Subject.UNIT, zjj, march, "xiongyongqiang");
+                return mvc.perform(post("/review/summaries")
+                                .session(staff)
+                                .with(csrf())
+                                .param("subject", "UNIT:" + zjj)
+                                .param("period", "MONTH")
+                                .param("day", march.start().toString()))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl();
             });
             SummaryGenerator.Generated one = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            SummaryGenerator.Generated two = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(two.id()).isEqualTo(one.id());
+            String two = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(one.created()).isTrue();
-            assertThat(two.created()).isFalse();
+            assertThat(two).isEqualTo("/review/summaries/" + one.id());
         } finally {
             pool.shutdownNow();
         }
