@@ -115,42 +115,46 @@ class CaseFigureDays {
                 .update();
     }
 
-    /** The days from {@code from} to {@code to} (both inclusive) whose roll-up is current. */
-    List<LocalDate> rolledUp(LocalDate from, LocalDate to) {
-        return jdbc.sql(
-                        "SELECT intake_day FROM case_figure_day_state WHERE intake_day >= :from AND intake_day <= :to AND rolled_up"
-                                + " ORDER BY intake_day")
+    /**
+     * The days from {@code from} to {@code to} (both inclusive) whose roll-up is current: counted since their last
+     * change, with the figures' definitions and zone that {@code fingerprint} names.
+     */
+    List<LocalDate> rolledUp(LocalDate from, LocalDate to, String fingerprint) {
+        return jdbc.sql("SELECT intake_day FROM case_figure_day_state WHERE intake_day >= :from AND intake_day <= :to"
+                        + " AND rolled_up AND fingerprint = :fingerprint ORDER BY intake_day")
                 .param("from", from)
                 .param("to", to)
+                .param("fingerprint", fingerprint)
                 .query(LocalDate.class)
                 .list();
     }
 
     /** The days from {@code from} to {@code to} (both inclusive) that have no current roll-up, newest first. */
-    List<LocalDate> notRolledUp(LocalDate from, LocalDate to) {
-        Collection<LocalDate> rolled = new TreeSet<>(rolledUp(from, to));
+    List<LocalDate> notRolledUp(LocalDate from, LocalDate to, String fingerprint) {
+        Collection<LocalDate> rolled = new TreeSet<>(rolledUp(from, to, fingerprint));
         return from.datesUntil(to.plusDays(1))
                 .filter(day -> !rolled.contains(day))
-                .sorted((a, b) -> b.compareTo(a))
+                .sorted((x, y) -> y.compareTo(x))
                 .toList();
     }
 
     /**
      * Locks the day's state row for a roll-up in the caller's transaction, making the row if there is none;
-     * false if the day was rolled up meanwhile.
+     * false if the day was rolled up meanwhile with the same fingerprint.
      */
-    boolean lockForRollUp(LocalDate day) {
+    boolean lockForRollUp(LocalDate day, String fingerprint) {
         makeRow(day);
-        Boolean rolled = jdbc.sql("SELECT rolled_up FROM case_figure_day_state WHERE intake_day = :day FOR UPDATE")
+        return jdbc.sql("SELECT rolled_up, fingerprint FROM case_figure_day_state WHERE intake_day = :day FOR UPDATE")
                 .param("day", day)
-                .query(Boolean.class)
+                .query((rs, n) -> !rs.getBoolean(1) || !fingerprint.equals(rs.getString(2)))
                 .single();
-        return !rolled;
     }
 
-    void markRolledUp(LocalDate day) {
-        jdbc.sql("UPDATE case_figure_day_state SET rolled_up = TRUE WHERE intake_day = :day")
+    void markRolledUp(LocalDate day, String fingerprint) {
+        jdbc.sql("UPDATE case_figure_day_state SET rolled_up = TRUE, fingerprint = :fingerprint"
+                        + " WHERE intake_day = :day")
                 .param("day", day)
+                .param("fingerprint", fingerprint)
                 .update();
     }
 }

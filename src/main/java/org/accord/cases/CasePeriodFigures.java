@@ -1,5 +1,8 @@
 package org.accord.cases;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,6 +110,7 @@ public class CasePeriodFigures {
     private final CaseFigureDays days;
     private final TransactionTemplate transactions;
     private final ZoneId zone;
+    private final String fingerprint;
 
     CasePeriodFigures(
             JdbcClient jdbc,
@@ -121,6 +126,28 @@ public class CasePeriodFigures {
         this.days = days;
         this.transactions = new TransactionTemplate(transactionManager);
         this.zone = days.zone();
+        this.fingerprint = fingerprint(zone);
+    }
+
+    /** What a day's roll-up is counted with: every figure's conditions and the zone that bounds the day. */
+    private static String fingerprint(ZoneId zone) {
+        StringBuilder counted = new StringBuilder(zone.getId());
+        DEFINITIONS.forEach(d -> counted.append('|')
+                .append(d.name())
+                .append('|')
+                .append(d.level())
+                .append('|')
+                .append(d.base())
+                .append('|')
+                .append(d.met()));
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(counted.toString().getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /**
@@ -142,7 +169,7 @@ public class CasePeriodFigures {
         if (to.isBefore(from) || !start.equals(days.startOf(from)) || !end.equals(days.startOf(to.plusDays(1)))) {
             count(grouping, start, end, units, totals);
         } else {
-            Set<LocalDate> rolled = new LinkedHashSet<>(days.rolledUp(from, to));
+            Set<LocalDate> rolled = new LinkedHashSet<>(days.rolledUp(from, to, fingerprint));
             if (!rolled.isEmpty()) {
                 readRolledUp(grouping, rolled, units, totals);
             }
@@ -159,6 +186,11 @@ public class CasePeriodFigures {
             }
         }
         return totals.counts(names(grouping, totals.keys()));
+    }
+
+    /** The days from {@code from} to {@code to} (both inclusive) whose roll-up is current. */
+    List<LocalDate> rolledUpDays(LocalDate from, LocalDate to) {
+        return days.rolledUp(from, to, fingerprint);
     }
 
     /** The counts as {@link #counts} gives them, all counted from the cases: what the roll-ups must add up to. */
@@ -281,7 +313,7 @@ public class CasePeriodFigures {
         }
         long began = System.nanoTime();
         int rolled = 0;
-        for (LocalDate day : days.notRolledUp(days.dayOf(first.toInstant()), last)) {
+        for (LocalDate day : days.notRolledUp(days.dayOf(first.toInstant()), last, fingerprint)) {
             if (Duration.ofNanos(System.nanoTime() - began).compareTo(ROLL_UP_BUDGET) > 0) {
                 break;
             }
@@ -300,7 +332,7 @@ public class CasePeriodFigures {
 
     /** Counts one day into its roll-up, under the day's lock; false if it was rolled up meanwhile. */
     private boolean rollUp(LocalDate day) {
-        if (!days.lockForRollUp(day)) {
+        if (!days.lockForRollUp(day, fingerprint)) {
             return false;
         }
         jdbc.sql("DELETE FROM case_figure_day WHERE intake_day = :day")
@@ -339,7 +371,7 @@ public class CasePeriodFigures {
                 "INSERT INTO case_figure_day (intake_day, figure, unit_id, category_code, district_code, created_by, base, met)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
-        days.markRolledUp(day);
+        days.markRolledUp(day, fingerprint);
         return true;
     }
 

@@ -140,7 +140,6 @@ class CaseStore {
     }
 
     void update(HotlineCase c) {
-        figureDays.changed(c.createdAt);
         c.updatedAt = clock.now();
         jdbc.sql("UPDATE hotline_case SET status = :status, time_limit_code = :timeLimit, deadline = :deadline,"
                         + " lead_unit_id = :lead, matter_id = :matter, master_id = :master, reopen_count = :reopens,"
@@ -183,6 +182,8 @@ class CaseStore {
                 updateShare(share);
             }
         }
+        // After the writes: a day's roll-up is cleared only once the change it must take in is there to be read.
+        figureDays.changed(c.createdAt);
     }
 
     private void insertShare(Share s) {

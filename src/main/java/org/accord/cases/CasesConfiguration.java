@@ -10,6 +10,7 @@ import org.accord.calendar.WorkingCalendar;
 import org.accord.directory.Directory;
 import org.accord.notify.Notifications;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -82,11 +83,18 @@ class CasesConfiguration {
         return timer(timers, CaseTimers.Kind.BULLETIN);
     }
 
-    /** Rolls up the case figures of past days that changed or were never rolled up (ADR 0026). */
+    /**
+     * Rolls up the case figures of past days that changed or were never rolled up (ADR 0026);
+     * {@code accord.cases.roll-up=false} leaves every day to be counted from the cases.
+     */
     @Bean
-    Task<Void> caseFigureDaysTask(CasePeriodFigures figures) {
+    Task<Void> caseFigureDaysTask(CasePeriodFigures figures, @Value("${accord.cases.roll-up:true}") boolean rollUp) {
         return Tasks.recurring("cases-figure-days", FixedDelay.of(Duration.ofMinutes(1)))
-                .execute((instance, context) -> figures.rollUp());
+                .execute((instance, context) -> {
+                    if (rollUp) {
+                        figures.rollUp();
+                    }
+                });
     }
 
     private static OneTimeTask<Void> timer(CaseTimers timers, CaseTimers.Kind kind) {

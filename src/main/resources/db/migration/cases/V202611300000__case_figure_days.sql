@@ -16,7 +16,10 @@ CREATE TABLE case_figure_day (
 
 CREATE INDEX case_figure_day_idx ON case_figure_day (intake_day);
 
+-- fingerprint: of the figures' definitions and the calendar zone the day was counted with; a day counted under
+-- others is not current (a release that changes a figure counts every day again).
 CREATE TABLE case_figure_day_state (
-    intake_day DATE    NOT NULL PRIMARY KEY,
-    rolled_up  BOOLEAN NOT NULL
+    intake_day  DATE        NOT NULL PRIMARY KEY,
+    rolled_up   BOOLEAN     NOT NULL,
+    fingerprint VARCHAR(64)
 );

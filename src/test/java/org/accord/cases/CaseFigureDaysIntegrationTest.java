@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * days that end three days ago, in a database of its own (the task rolls up every day since the first case).
  */
 @IntegrationTest
-@TestPropertySource(properties = "accord.test.database-of-its-own=case-figure-days")
+// Its own database, and the task's runs left out: the test rolls up itself, at the moments it chooses.
+@TestPropertySource(properties = {"accord.test.database-of-its-own=case-figure-days", "accord.cases.roll-up=false"})
 class CaseFigureDaysIntegrationTest {
 
     private static final long UNIT_A = 990_101;
@@ -75,7 +76,7 @@ class CaseFigureDaysIntegrationTest {
 
     @Test
     void rolledUpDaysAddUpToTheCountsOfTheCases() {
-        assertThat(days.rolledUp(first, last)).hasSize(10);
+        assertThat(figures.rolledUpDays(first, last)).hasSize(10);
         // The ten days alone, and a period that runs on into yesterday and today, which are never rolled up.
         assertSameCounts(first, last.plusDays(1));
         assertSameCounts(first.minusDays(2), days.today().plusDays(1));
@@ -96,13 +97,13 @@ class CaseFigureDaysIntegrationTest {
 
         change(id);
 
-        assertThat(days.rolledUp(day, day)).isEmpty();
+        assertThat(figures.rolledUpDays(day, day)).isEmpty();
         List<CasePeriodFigures.Count> after = figures.counts("UNIT", start(day), start(day.plusDays(1)), null);
         assertThat(after).isNotEqualTo(before);
         assertSameCounts(first, last.plusDays(1));
 
         figures.rollUp();
-        assertThat(days.rolledUp(day, day)).containsExactly(day);
+        assertThat(figures.rolledUpDays(day, day)).containsExactly(day);
         assertThat(figures.counts("UNIT", start(day), start(day.plusDays(1)), null))
                 .containsExactlyInAnyOrderElementsOf(after);
         assertSameCounts(first, last.plusDays(1));
@@ -129,17 +130,32 @@ class CaseFigureDaysIntegrationTest {
         assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
 
         figures.rollUp();
-        assertThat(days.rolledUp(day, day))
+        assertThat(figures.rolledUpDays(day, day))
                 .as("counted while the change is in flight")
                 .containsExactly(day);
         counted.countDown();
         inFlight.get(30, TimeUnit.SECONDS);
 
-        assertThat(days.rolledUp(day, day))
+        assertThat(figures.rolledUpDays(day, day))
                 .as("the day counted without the change that committed after it is not taken as rolled up")
                 .isEmpty();
         assertSameCounts(first, last.plusDays(1));
         figures.rollUp();
+        assertSameCounts(first, last.plusDays(1));
+    }
+
+    @Test
+    void aDayCountedWithOtherFiguresIsCountedAgain() {
+        LocalDate day = last.minusDays(2);
+        // As if a release before this one had counted the day with figures defined otherwise.
+        jdbc.sql("UPDATE case_figure_day_state SET fingerprint = 'an earlier release' WHERE intake_day = ?")
+                .param(day)
+                .update();
+
+        assertThat(figures.rolledUpDays(first, last)).hasSize(9).doesNotContain(day);
+        assertSameCounts(first, last.plusDays(1));
+        figures.rollUp();
+        assertThat(figures.rolledUpDays(first, last)).hasSize(10);
         assertSameCounts(first, last.plusDays(1));
     }
 
@@ -156,7 +172,7 @@ class CaseFigureDaysIntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(states);
-        assertThat(days.rolledUp(first, last)).hasSize(10);
+        assertThat(figures.rolledUpDays(first, last)).hasSize(10);
     }
 
     private void assertSameCounts(LocalDate from, LocalDate toExclusive) {
