@@ -26,8 +26,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Keeps the index in step with the database. Every change is audited inside its transaction; the audited event
@@ -142,8 +145,27 @@ class SearchIndexer implements DisposableBean {
         }
     }
 
+    /**
+     * Indexes an object named in the audit log again. When the database cannot be reached the failure stops the look
+     * (the page is read again next time); any other failure concerns this object alone: it is logged and the log
+     * followed on, so that one object that cannot be read does not hold up every change after it.
+     */
     private void reindex(AuditedObject object) {
-        reindex(object.module(), object.objectType(), object.objectId());
+        try {
+            reindex(object.module(), object.objectType(), object.objectId());
+        } catch (TransientDataAccessException
+                | DataAccessResourceFailureException
+                | CannotCreateTransactionException unreachable) {
+            throw unreachable;
+        } catch (RuntimeException e) {
+            log.error(
+                    "Search index could not index {}/{}/{} named in audit record {}; left as it was",
+                    object.module(),
+                    object.objectType(),
+                    object.objectId(),
+                    object.recordId(),
+                    e);
+        }
     }
 
     /**
@@ -280,13 +302,27 @@ class SearchIndexer implements DisposableBean {
             }
             index.finishRebuild(mark);
         } finally {
-            workers.shutdownNow();
+            // Never interrupt a worker: an interrupt inside Lucene's file I/O closes the index for good. Batches not
+            // started are dropped, those running end (they see the failure, if any, only through the rebuild's end).
+            workers.getQueue().clear();
+            workers.shutdown();
+            awaitQuietly(workers);
         }
         RebuildProgress result = new RebuildProgress(null, done.get(), total, System.nanoTime() - started);
         // The reports above were made as pages were handed on, before the last ones were indexed.
         progress.accept(result);
         log.info("Search index rebuilt on {} threads: {}", threads, result);
         return result;
+    }
+
+    private static void awaitQuietly(ThreadPoolExecutor workers) {
+        try {
+            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("Search index rebuild: indexing threads still running after a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void waitFor(Future<?> batch) {
@@ -310,7 +346,9 @@ class SearchIndexer implements DisposableBean {
 
     void commitIfChanged() {
         try {
-            if (!rebuilding.get() && index.changedSinceCommit()) {
+            // Until the start-up catch-up (or rebuild) has succeeded, a commit would mark the index as holding
+            // everything audited so far and the catch-up, tried again, would start from there: nothing is committed.
+            if (follower != null && !rebuilding.get() && index.changedSinceCommit()) {
                 index.commit(markNow());
             }
         } catch (RuntimeException e) {
