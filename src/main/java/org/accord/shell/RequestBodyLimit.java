@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (2 MB, as Tomcat's own limit on form posts). Above it the request is refused with 413 before anything reads
  * it: a Chinese page for a browser, {@code application/problem+json} for the API. Without the limit a JSON body
  * of any size was read whole into memory (by the idempotency filter, then by Jackson) before a field check
- * refused it. Uploads ({@code multipart/*}) keep the multipart limits of {@code spring.servlet.multipart}; a body
+ * refused it. Uploads ({@code multipart/form-data}) keep the multipart limits of {@code spring.servlet.multipart}; a body
  * sent without a length is cut off at the limit as it is read.
  */
 @Component
@@ -73,7 +73,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        // Only form uploads: spring.servlet.multipart limits those; any other multipart body is read like the rest.
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             chain.doFilter(request, response);
             return;
         }
