@@ -24,10 +24,15 @@ public record Citation(
         Instant citedAt) {
 
     /**
-     * The cited item's kind by name ({@code INSTRUCTION}, {@code DECISION}, {@code DOCUMENT}, as in the message keys
-     * {@code basis.kind.*}), for the modules that word a citation in their own notices without depending on search.
+     * The cited item's kind by name ({@code INSTRUCTION}, {@code DECISION}, {@code DOCUMENT}), for the modules that
+     * record a citation without depending on search.
      */
     public String sourceKindName() {
         return sourceKind.name();
+    }
+
+    /** The message key naming the cited item's kind ({@code basis.kind.*}), for notices other modules word. */
+    public String kindMessageKey() {
+        return "basis.kind." + sourceKind.name();
     }
 }

@@ -338,7 +338,7 @@ class TaskDesk {
         return cited.stream()
                 .map(c -> text(
                         "supervision.notice.REMINDED.basis",
-                        text("basis.kind." + c.sourceKindName()),
+                        text(c.kindMessageKey()),
                         c.reference() != null ? c.title() + "（" + c.reference() + "）" : c.title(),
                         clip(c.excerpt(), EXCERPT_IN_NOTICE)))
                 .collect(Collectors.joining("\n"));
