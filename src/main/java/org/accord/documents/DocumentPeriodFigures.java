@@ -229,6 +229,7 @@ public class DocumentPeriodFigures {
         } else if (keyed) {
             statement = statement.param("key", grouping.equals("CATEGORY") ? key : (Object) Long.parseLong(key));
         }
+        Map<Long, String> unitNames = new HashMap<>();
         return statement
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
@@ -238,7 +239,7 @@ public class DocumentPeriodFigures {
                     String genre = genreName(rs.getString("genre"));
                     String detail = number == null ? genre : genre + " · " + number;
                     if (comments) {
-                        detail = unitName(rs.getLong("unit_id")) + " · "
+                        detail = unitNames.computeIfAbsent(rs.getLong("unit_id"), this::unitName) + " · "
                                 + messages.getMessage(
                                         "documents.adoption." + rs.getString("adoption"),
                                         null,
