@@ -201,34 +201,7 @@ class SearchRebuildTest {
         org.mockito.Mockito.when(audited.after(42L, 1000))
                 .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused"))
                 .thenReturn(List.of(new org.accord.audit.AuditedObjects.AuditedObject(43, "cases", "case", "9001")));
-        Numbered all = new Numbered(SearchKind.CASE, 3, -1);
-        SearchSource cases = new SearchSource() {
-            @Override
-            public SearchKind kind() {
-                return SearchKind.CASE;
-            }
-
-            @Override
-            public boolean handles(String module, String objectType) {
-                return module.equals("cases") && objectType.equals("case");
-            }
-
-            @Override
-            public List<Searchable> from(String objectId) {
-                return List.of(
-                        item(SearchKind.CASE, Long.parseLong(objectId), SearchVisibility.officeAnd(Set.of(11L))));
-            }
-
-            @Override
-            public long count() {
-                return all.count();
-            }
-
-            @Override
-            public void all(int batchSize, Consumer<List<Searchable>> batches) {
-                all.all(batchSize, batches);
-            }
-        };
+        SearchSource cases = casesNamedInTheLog(new Numbered(SearchKind.CASE, 3, -1));
         SearchIndexer indexer = new SearchIndexer(
                 index,
                 List.of(cases),
@@ -300,6 +273,103 @@ class SearchRebuildTest {
                 Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i),
                 "/x/" + i,
                 0);
+    }
+
+    /** Items 1…3 of a rebuild, and the cases the audit log names, each read by its number. */
+    private static SearchSource casesNamedInTheLog(Numbered all) {
+        return new SearchSource() {
+            @Override
+            public SearchKind kind() {
+                return SearchKind.CASE;
+            }
+
+            @Override
+            public boolean handles(String module, String objectType) {
+                return module.equals("cases") && objectType.equals("case");
+            }
+
+            @Override
+            public List<Searchable> from(String objectId) {
+                return List.of(
+                        item(SearchKind.CASE, Long.parseLong(objectId), SearchVisibility.officeAnd(Set.of(11L))));
+            }
+
+            @Override
+            public long count() {
+                return all.count();
+            }
+
+            @Override
+            public void all(int batchSize, Consumer<List<Searchable>> batches) {
+                all.all(batchSize, batches);
+            }
+        };
+    }
+
+    private static SearchIndexer indexer(
+            SearchIndex index, SearchSource source, org.accord.audit.AuditedObjects audited) {
+        return new SearchIndexer(
+                index,
+                List.of(source),
+                audited,
+                java.time.Duration.ZERO,
+                java.time.Duration.ofHours(1),
+                java.time.Duration.ZERO,
+                java.time.Duration.ofMinutes(1),
+                2);
+    }
+
+    private static org.springframework.boot.context.event.ApplicationReadyEvent started() {
+        return new org.springframework.boot.context.event.ApplicationReadyEvent(
+                new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO);
+    }
+
+    @Test
+    void nothingIsCommittedBeforeTheCatchUpAtStartSucceeded() throws Exception {
+        org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
+        org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L);
+        SearchSource cases = casesNamedInTheLog(new Numbered(SearchKind.CASE, 3, -1));
+        SearchIndexer first = indexer(index, cases, audited);
+        first.atStart(started());
+        first.destroy();
+        assertThat(index.checkpoint().auditId()).isEqualTo(42L);
+
+        // Restarted while the database is gone: the catch-up fails; a change made meanwhile is indexed at once.
+        org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(99L);
+        org.mockito.Mockito.when(audited.lastRecordIdBefore(org.mockito.ArgumentMatchers.any()))
+                .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused"));
+        SearchIndexer second = indexer(index, cases, audited);
+        try {
+            second.atStart(started());
+            second.reindex("cases", "case", "9001");
+            second.commitIfChanged();
+            assertThat(index.checkpoint().auditId())
+                    .as("a commit would tell the next catch-up that records 43 to 99 were read")
+                    .isEqualTo(42L);
+        } finally {
+            second.destroy();
+        }
+    }
+
+    @Test
+    void anObjectThatCannotBeReadDoesNotHoldUpTheOnesAfterIt() throws Exception {
+        org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
+        org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L);
+        org.mockito.Mockito.when(audited.after(42L, 1000))
+                .thenReturn(List.of(
+                        new org.accord.audit.AuditedObjects.AuditedObject(43, "cases", "case", "not-a-number"),
+                        new org.accord.audit.AuditedObjects.AuditedObject(44, "cases", "case", "9002")));
+        SearchIndexer indexer = indexer(index, casesNamedInTheLog(new Numbered(SearchKind.CASE, 3, -1)), audited);
+        try {
+            indexer.atStart(started());
+            indexer.followLog();
+            index.refresh();
+            assertThat(index.find(query("12345-009002"), OFFICE).hits())
+                    .extracting(SearchHit::id)
+                    .containsExactly("9002");
+        } finally {
+            indexer.destroy();
+        }
     }
 
     /** Items 1…n of one kind, read in keyset pages; item {@code broken} (if any) has no title and cannot be indexed. */
