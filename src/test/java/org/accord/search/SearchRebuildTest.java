@@ -86,15 +86,7 @@ class SearchRebuildTest {
     void aRebuildThatFailedInsideTheApplicationIsNotMarkedCompleteByTheNextCommit() throws Exception {
         org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
         org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L);
-        SearchIndexer indexer = new SearchIndexer(
-                index,
-                List.of(new Numbered(SearchKind.CASE, 5_000, 1_500)),
-                audited,
-                java.time.Duration.ZERO,
-                java.time.Duration.ofHours(1),
-                java.time.Duration.ZERO,
-                java.time.Duration.ofMinutes(1),
-                2);
+        SearchIndexer indexer = indexer(index, new Numbered(SearchKind.CASE, 5_000, 1_500), audited);
         try {
             assertThatThrownBy(() -> indexer.rebuild(p -> {})).isInstanceOf(IllegalArgumentException.class);
             assertThat(index.size()).as("part of it was indexed").isPositive();
@@ -125,8 +117,7 @@ class SearchRebuildTest {
                 java.time.Duration.ofMinutes(1),
                 2);
         try {
-            indexer.atStart(new org.springframework.boot.context.event.ApplicationReadyEvent(
-                    new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO));
+            indexer.atStart(started());
             assertThat(index.checkpoint()).as("nothing could be read yet").isNull();
 
             org.awaitility.Awaitility.await()
@@ -142,17 +133,8 @@ class SearchRebuildTest {
     void aCompleteIndexServesAtOnceAndCatchesUpBehindTheStart() throws Exception {
         org.accord.audit.AuditedObjects audited = org.mockito.Mockito.mock(org.accord.audit.AuditedObjects.class);
         org.mockito.Mockito.when(audited.lastRecordId()).thenReturn(42L, 99L);
-        var start = new org.springframework.boot.context.event.ApplicationReadyEvent(
-                new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO);
-        SearchIndexer first = new SearchIndexer(
-                index,
-                List.of(new Numbered(SearchKind.CASE, 200, -1)),
-                audited,
-                java.time.Duration.ZERO,
-                java.time.Duration.ofHours(1),
-                java.time.Duration.ZERO,
-                java.time.Duration.ofMinutes(1),
-                2);
+        var start = started();
+        SearchIndexer first = indexer(index, new Numbered(SearchKind.CASE, 200, -1), audited);
         first.atStart(start);
         assertThat(index.checkpoint())
                 .as("a new index is built before the start ends")
@@ -170,15 +152,7 @@ class SearchRebuildTest {
                     reading.await(20, java.util.concurrent.TimeUnit.SECONDS);
                     return List.of();
                 });
-        SearchIndexer second = new SearchIndexer(
-                index,
-                List.of(new Numbered(SearchKind.CASE, 200, -1)),
-                audited,
-                java.time.Duration.ZERO,
-                java.time.Duration.ofHours(1),
-                java.time.Duration.ZERO,
-                java.time.Duration.ofMinutes(1),
-                2);
+        SearchIndexer second = indexer(index, new Numbered(SearchKind.CASE, 200, -1), audited);
         try {
             second.atStart(start);
             assertThat(index.checkpoint().auditId())
@@ -202,18 +176,9 @@ class SearchRebuildTest {
                 .thenThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused"))
                 .thenReturn(List.of(new org.accord.audit.AuditedObjects.AuditedObject(43, "cases", "case", "9001")));
         SearchSource cases = casesNamedInTheLog(new Numbered(SearchKind.CASE, 3, -1));
-        SearchIndexer indexer = new SearchIndexer(
-                index,
-                List.of(cases),
-                audited,
-                java.time.Duration.ZERO,
-                java.time.Duration.ofHours(1),
-                java.time.Duration.ZERO,
-                java.time.Duration.ofMinutes(1),
-                2);
+        SearchIndexer indexer = indexer(index, cases, audited);
         try {
-            indexer.atStart(new org.springframework.boot.context.event.ApplicationReadyEvent(
-                    new org.springframework.boot.SpringApplication(), new String[0], null, java.time.Duration.ZERO));
+            indexer.atStart(started());
             assertThat(index.size()).isEqualTo(3);
 
             indexer.followLog();
